@@ -1,0 +1,145 @@
+"""Clean raw scraped lines: drop web debris, lift header fields, repair inline garbage.
+
+Every rule is general (a shape of debris, not a string from one site) and every dropped
+line is returned with the rule that dropped it, so the closing report and the tests can
+see what cleaning did. Debris is recognised on a Simplified *fold* of each line, so one
+rule serves both scripts; the kept text stays in its own script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from build_tools.model import Cleaned, DroppedLine, HeaderFields, SourceLine
+from build_tools.pinyin_garbage import remove_pinyin_garbage
+from build_tools.typography import normalise_typography
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SENTENCE_END = "。！？；!?;…"
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+WHITESPACE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+
+# Each rule: (name, predicate over the Simplified fold of a stripped line).
+BREADCRUMB = re.compile(r"(当前|现在的?)位置\s*[:：]|首页\s*(>|»|›|/|\\)|^\s*(>>|»|›)|返回首页")
+BANNER = re.compile(r"^欢迎(访问|来到|光临|使用)|手机版$|^手机版|(手机|移动端?)浏览|^(登录|注册)\s*(\|\s*(登录|注册))?$")
+WIDGET_WORDS = re.compile(
+    r"打印|纠错|分享到?|收藏|关闭(窗口|本页)?|字号|[【\[]?\s*[大中小]\s*[】\]]?|扫一扫|微信|微博|"
+    r"收听本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|×|✕|返回顶部|播报|朗读|语音"
+)
+COMMENT_FORM = re.compile(
+    r"^(暂无评论|发表评论|网友评论|我要评论|评论列表|查看评论|本类热点|热点(推荐|新闻|排行)|相关(阅读|新闻|链接|文章|推荐)|"
+    r"上一篇|下一篇|推荐阅读|延伸阅读|热门(文章|推荐)|点击排行|验证码|提交|匿名发表)\s*[!！:：]?|"
+    r"^(姓名|评论|昵称|邮箱|内容|验证码)\s*[:：]\s*$|字数不能超过|剩余字数|请遵守.*(法律|法规)"
+)
+EDITOR = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对|初审|复审|终审)\s*[:：]\s*([^\]】)）]*?)\s*[\]】)）]?$")
+TRACKING = re.compile(r"^[0-9A-Za-z_\-=.]{12,}$")
+LONE_SYMBOLS = re.compile(rf"^[^{HAN}A-Za-z]*$")
+DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+SOURCE = re.compile(r"来源\s*[:：]\s*(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
+AUTHOR = re.compile(r"作者\s*[:：]\s*(?:文\s*[|｜/]\s*)?(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
+HEADER_WORDS = re.compile(r"来源\s*[:：]|作者\s*[:：]|发布(日期|时间)|阅读(次数|量)|浏览(次数|量)|点击(数|量)|时间\s*[:：]")
+
+
+def clean_lines(raw: str, fold: Callable[[str], str]) -> Cleaned:
+    """Split decoded text into lines and keep only the article's own lines."""
+    kept: list[SourceLine] = []
+    dropped: list[DroppedLine] = []
+    header = HeaderFields()
+    blank = True
+    for number, line in enumerate(_split(raw), start=1):
+        text = _normalise(line)
+        if not text:
+            blank = True
+            continue
+        rule, header = _debris_rule(fold(text), header)
+        if rule:
+            dropped.append(DroppedLine(number, line.strip(), rule))
+        else:
+            indented = line[:1] in (" ", "\t", "\u3000", "\u00a0")
+            kept.append(SourceLine(number, text, indented, blank))
+        blank = False
+    return Cleaned(tuple(kept), tuple(dropped), header)
+
+
+def _split(raw: str) -> list[str]:
+    return BREAK_TAG.sub("\n", raw).split("\n")
+
+
+def _normalise(line: str) -> str:
+    """Remove tags, decode entities, drop pinyin garbage, fix punctuation and spaces."""
+    text = html.unescape(TAG.sub("", line))
+    text = WHITESPACE.sub(" ", text).strip()
+    return normalise_typography(remove_pinyin_garbage(text))
+
+
+def _debris_rule(folded: str, header: HeaderFields) -> tuple[str | None, HeaderFields]:
+    """Name the rule that makes a line debris, updating header fields it carries."""
+    if len(folded) <= 120 and HEADER_WORDS.search(folded) or _is_date_line(folded):
+        return "header", _read_header(folded, header)
+    if match := EDITOR.match(folded):
+        return "editor", replace(header, editor=header.editor or match.group(2).strip() or None)
+    for name, test in DEBRIS_TESTS:
+        if test(folded):
+            return name, header
+    return None, header
+
+
+def _is_date_line(folded: str) -> bool:
+    """A short line that is mostly a date or timestamp."""
+    match = DATE.search(folded)
+    rest = DATE.sub("", folded)
+    return bool(match) and len(folded) <= 40 and not re.search(f"[{HAN}]{{4,}}", rest)
+
+
+def _read_header(folded: str, header: HeaderFields) -> HeaderFields:
+    date = DATE.search(folded)
+    source = SOURCE.search(folded)
+    author = AUTHOR.search(folded)
+    return replace(
+        header,
+        date=header.date or (f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None),
+        source=header.source or (source[1].strip() if source else None),
+        author=header.author or (author[1].strip() if author else None),
+        source_line=header.source_line or folded,
+    )
+
+
+def _is_widget_line(folded: str) -> bool:
+    """Short lines made of sharing/printing/audio widgets, perhaps with a site name."""
+    if len(folded) > 40 or re.search("[。！？；，]", folded):
+        return False
+    rest = WIDGET_WORDS.sub("", folded)
+    return rest != folded and len(re.sub(rf"[^{HAN}]", "", rest)) <= 6
+
+
+def _is_link_farm(folded: str) -> bool:
+    """Many short items separated by | (lists of places or links)."""
+    parts = [p.strip() for p in re.split(r"[|｜]", folded)]
+    items = [p for p in parts if p]
+    return len(items) >= 5 and sum(len(p) <= 10 for p in items) >= 0.8 * len(items)
+
+
+def _is_channel_line(folded: str) -> bool:
+    """A site or channel name standing alone: 'XX网XX频道'."""
+    return len(folded) <= 20 and bool(re.fullmatch(rf"[{HAN}A-Za-z ]*(频道|栏目|专题)(\s*返回首页)?", folded))
+
+
+def _is_symbols_only(folded: str) -> bool:
+    """Digits, spaces and symbols with no words: '1 1 1', '|||', '>>'."""
+    return bool(LONE_SYMBOLS.match(folded)) and not re.fullmatch(r"[…\.。·]{2,}", folded)
+
+
+DEBRIS_TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("breadcrumb", BREADCRUMB.search),  # type: ignore[dict-item]
+    ("banner", BANNER.search),  # type: ignore[dict-item]
+    ("comment-form", COMMENT_FORM.search),  # type: ignore[dict-item]
+    ("widget", _is_widget_line),
+    ("link-farm", _is_link_farm),
+    ("channel", _is_channel_line),
+    ("tracking-id", TRACKING.match),  # type: ignore[dict-item]
+    ("symbols", _is_symbols_only),
+)

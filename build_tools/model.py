@@ -1,0 +1,82 @@
+"""The document model: frozen dataclasses passed between pipeline stages."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One non-blank line of a decoded raw text, whitespace-normalised."""
+
+    number: int  # 1-based line number in the raw file, for problems and provenance
+    text: str
+    indented: bool  # the raw line began with white space (articles indent body text)
+    blank_before: bool  # a blank line preceded it (separates heading groups)
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A raw line the cleaning stage removed, with the rule that removed it."""
+
+    number: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class HeaderFields:
+    """Metadata the cleaning stage found in date/source/author lines of the raw text."""
+
+    date: str | None = None  # ISO 8601 date
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    source_line: str | None = None  # the raw line the fields came from
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Output of the cleaning stage."""
+
+    lines: tuple[SourceLine, ...]
+    dropped: tuple[DroppedLine, ...]
+    header: HeaderFields
+
+
+class BlockKind(enum.Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"  # "1.组织一次集中劳动": a numbered item of a short list
+    CAPTION = "caption"  # an image caption standing alone (the image itself is not in the source)
+    ELLIPSIS = "ellipsis"  # a line of only "……": the author's own omission mark
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a text, with the anchor readers cite it by."""
+
+    kind: BlockKind
+    text: str  # Simplified text, as shown and matched
+    anchor: str  # "p12" for paragraphs and list items, "s3" for headings, "c2" for captions
+    lines: tuple[int, ...]  # raw line numbers it came from
+    original: str  # the same block in the source's own script (equal to text for Simplified)
+    number: int = 0  # paragraph number for p-anchors; heading level for headings (2 or 3)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A text after every stage up to structure: what pages and the PDF are made from."""
+
+    text_id: str
+    title: str
+    blocks: tuple[Block, ...]
+    encoding: str
+    dropped: tuple[DroppedLine, ...]
+    header: HeaderFields
+    kept_lines: int
+
+    def paragraph(self, anchor: str) -> Block | None:
+        """Find a block by its anchor."""
+        return next((b for b in self.blocks if b.anchor == anchor), None)

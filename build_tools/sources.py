@@ -1,0 +1,75 @@
+"""Read the project's inputs from disk: the only module of the load phase that does I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.problems import Problem, problem
+
+SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                    *(f"lpt{i}" for i in range(1, 10))}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file: its id (file stem), its path relative to the project, its bytes."""
+
+    id: str
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything the build reads, loaded before anything is processed or written."""
+
+    texts: tuple[SourceFile, ...]
+    text_meta: tuple[SourceFile, ...]
+    glossary: tuple[SourceFile, ...]
+
+
+def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
+    """Read texts/*.txt, annotations/texts/*.yml and annotations/glossary/*.yml."""
+    problems: list[Problem] = []
+    groups = []
+    for folder, suffix in (("texts", ".txt"), ("annotations/texts", ".yml"),
+                           ("annotations/glossary", ".yml")):
+        files, found = _read_folder(root, folder, suffix)
+        groups.append(files)
+        problems.extend(found)
+    return Sources(*groups), problems
+
+
+def _read_folder(root: Path, folder: str, suffix: str) -> tuple[tuple[SourceFile, ...], list[Problem]]:
+    directory = root / folder
+    if not directory.is_dir():
+        return (), []
+    files, problems = [], []
+    for path in sorted(directory.iterdir()):
+        relative = f"{folder}/{path.name}"
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != suffix:
+            problems.append(problem(relative, 1, 1, "unexpected-file",
+                                    f"only *{suffix} files belong in {folder}/; move or rename it"))
+            continue
+        if message := check_id(path.stem):
+            problems.append(problem(relative, 1, 1, "bad-file-name", message))
+            continue
+        files.append(SourceFile(path.stem, relative, path.read_bytes()))
+    return tuple(files), problems
+
+
+def check_id(name: str) -> str | None:
+    """Explain why a file stem cannot be an id (ids become URLs and file names), or None."""
+    if not SAFE_ID.match(name):
+        return (f"'{name}' is not a valid id: use lowercase ASCII letters, digits and single "
+                "hyphens, e.g. si-zhua-si-qiang")
+    if name in WINDOWS_RESERVED:
+        return f"'{name}' is a reserved file name on Windows; choose another id"
+    if len(name) > 80:
+        return f"'{name}' is longer than 80 characters; shorten it"
+    return None
