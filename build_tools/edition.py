@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_tools.annotate import Found, build_index, find_terms
 from build_tools.articles import build_article
 from build_tools.glossary import GlossaryEntry, read_glossary_entry
+from build_tools.glossary_checks import check_glossary
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
 from build_tools.sources import SourceFile, Sources
@@ -27,10 +29,15 @@ class Edition:
 
     texts: tuple[CorpusText, ...]
     glossary: tuple[GlossaryEntry, ...]
+    found: tuple[Found, ...]  # every term occurrence, texts in id order, blocks in reading order
 
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
         return next((t for t in self.texts if t.meta.id == text_id), None)
+
+    def entry(self, term_id: str) -> GlossaryEntry | None:
+        """Find a glossary entry by id."""
+        return next((e for e in self.glossary if e.id == term_id), None)
 
 
 def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:
@@ -39,7 +46,11 @@ def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:
     metas = _read_all(sources.text_meta, read_text_meta, problems)
     texts = _build_texts(sources.texts, {m.id: m for m in metas}, problems)
     glossary = _read_all(sources.glossary, read_glossary_entry, problems)
-    return Edition(tuple(texts), tuple(glossary)), problems
+    index = build_index(glossary)
+    found = tuple(f for t in texts for f in find_terms(t.meta.id, t.article.blocks, index))
+    edition = Edition(tuple(texts), tuple(glossary), found)
+    problems.extend(check_glossary(edition))
+    return edition, problems
 
 
 def decode_yaml(source: SourceFile) -> tuple[str | None, list[Problem]]:

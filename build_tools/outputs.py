@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from build_tools.edition import Edition
+from build_tools.render_glossary import (
+    linked_inline, render_glossary_index, render_jieba_dictionary, render_term_page,
+    render_tooltips, terms_of_text,
+)
 from build_tools.render_site import render_nav, render_texts_index, render_texts_table
-from build_tools.render_text import plain_inline, render_text_page
+from build_tools.render_text import render_text_page
 from build_tools.sources import Sources
 
 
@@ -14,9 +18,16 @@ def render_outputs(edition: Edition, sources: Sources) -> dict[str, bytes]:
         "docs/texts/index.md": render_texts_index(edition),
         "build/generated/nav.yml": render_nav(edition),
         "build/generated/snippets/texts-table.md": render_texts_table(edition, "texts/"),
+        "build/generated/jieba_userdict.txt": render_jieba_dictionary(edition),
     }
     for text in edition.texts:
-        files[f"docs/texts/{text.meta.id}.md"] = render_text_page(text, plain_inline)
+        tooltips = render_tooltips(terms_of_text(edition, text.meta.id))
+        files[f"docs/texts/{text.meta.id}.md"] = render_text_page(
+            text, linked_inline(edition, text.meta.id), tooltips)
+    if edition.glossary:
+        files["docs/glossary/index.md"] = render_glossary_index(edition)
+    for entry in edition.glossary:
+        files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition)
     outputs = {path: content.encode("utf-8") for path, content in files.items()}
     for raw in sources.texts:  # the raw source, byte for byte, for readers to check
         outputs[f"docs/texts/raw/{raw.id}.txt"] = raw.data

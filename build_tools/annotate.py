@@ -1,0 +1,51 @@
+"""Locate every glossary term in every text: the occurrences pages and checks are built from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from build_tools.glossary import GlossaryEntry
+from build_tools.matching import Occurrence, TermForms, TermIndex
+from build_tools.model import Block, BlockKind
+
+MATCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+# A photo credit at the end of a caption names people and offices, not policy terms.
+CREDIT = re.compile(r"[（(](供图|摄影?|图片?|来源)[/／:：][^）)]*[）)]$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An occurrence of a term in one block of one text."""
+
+    text_id: str
+    block: Block
+    occurrence: Occurrence
+
+
+def term_forms(entry: GlossaryEntry) -> TermForms:
+    """The forms the matcher looks for: the term and its listed variants."""
+    return TermForms(entry.id, tuple(dict.fromkeys((entry.term, *entry.variants))), entry.exclude)
+
+
+def build_index(glossary: Iterable[GlossaryEntry]) -> TermIndex:
+    """Build the matcher for a whole glossary, once."""
+    return TermIndex(term_forms(entry) for entry in glossary)
+
+
+def matchable_span(block: Block) -> tuple[int, int]:
+    """The part of a block terms are looked for in (never headings, never credits)."""
+    if block.kind not in MATCHED_KINDS:
+        return 0, 0
+    credit = CREDIT.search(block.text) if block.kind is BlockKind.CAPTION else None
+    return 0, credit.start() if credit else len(block.text)
+
+
+def find_terms(text_id: str, blocks: Iterable[Block], index: TermIndex) -> tuple[Found, ...]:
+    """Find every term occurrence in a text's blocks, in reading order."""
+    found = []
+    for block in blocks:
+        start, end = matchable_span(block)
+        found.extend(Found(text_id, block, o) for o in index.find(block.text, start, end))
+    return tuple(found)

@@ -1,0 +1,104 @@
+"""Checks that need the whole edition: duplicates, citations, references, unused terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from build_tools.glossary import GlossaryEntry
+from build_tools.problems import Problem, problem, warning
+from build_tools.script import traditional
+
+if TYPE_CHECKING:
+    from build_tools.edition import Edition
+
+PINYIN = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ0-9 ·'’+\-–—/（）()·,，]+$")
+
+
+def check_glossary(edition: Edition) -> list[Problem]:
+    """Every glossary problem that needs more than one file to see."""
+    return [
+        *_duplicate_forms(edition),
+        *_citations(edition),
+        *_references(edition),
+        *_unused(edition),
+        *_field_style(edition),
+    ]
+
+
+def _duplicate_forms(edition: Edition) -> Iterator[Problem]:
+    owner: dict[str, GlossaryEntry] = {}
+    for entry in sorted(edition.glossary, key=lambda e: e.path):
+        for field, form in [("term", entry.term), *(("variants", v) for v in entry.variants)]:
+            first = owner.setdefault(form, entry)
+            if first is not entry:
+                yield problem(entry.path, *entry.position_of(field), "duplicate-term",
+                              f"'{form}' is already defined in {first.path}; keep one entry "
+                              "and list other forms as variants there")
+
+
+def _citations(edition: Edition) -> Iterator[Problem]:
+    for entry in edition.glossary:
+        forms = (entry.term, *entry.variants)
+        for source in entry.sources:
+            if source.text is None:
+                continue
+            text = edition.text(source.text)
+            if text is None:
+                yield problem(entry.path, source.line, source.column, "unknown-text",
+                              f"no text '{source.text}' in texts/; check the id")
+                continue
+            block = text.article.paragraph(source.paragraph or "")
+            if block is None:
+                yield problem(entry.path, source.line, source.column, "unknown-paragraph",
+                              f"{source.text} has no paragraph {source.paragraph}; see "
+                              f"'python -m build_tools paragraphs {source.text}'")
+            elif not any(form in block.text for form in forms):
+                yield warning(entry.path, source.line, source.column, "citation-without-term",
+                              f"{source.text}#{source.paragraph} does not contain '{entry.term}' "
+                              "or a variant; cite the paragraph that speaks of it")
+
+
+def _references(edition: Edition) -> Iterator[Problem]:
+    ids = {entry.id for entry in edition.glossary}
+    for entry in edition.glossary:
+        for relation in entry.related:
+            if relation.target == entry.id:
+                yield problem(entry.path, relation.line, relation.column, "self-relation",
+                              "a term cannot be related to itself")
+            elif relation.target not in ids:
+                yield problem(entry.path, relation.line, relation.column, "unknown-term",
+                              f"no glossary entry '{relation.target}' (annotations/glossary/"
+                              f"{relation.target}.yml)")
+        for component in entry.components:
+            if component.term and component.term not in ids:
+                yield problem(entry.path, component.line, component.column, "unknown-term",
+                              f"no glossary entry '{component.term}' for component '{component.text}'")
+
+
+def _unused(edition: Edition) -> Iterator[Problem]:
+    used_forms = {(f.occurrence.term_id, f.occurrence.form) for f in edition.found}
+    used_terms = {term_id for term_id, _ in used_forms}
+    for entry in edition.glossary:
+        if entry.id not in used_terms:
+            yield warning(entry.path, *entry.position_of("term"), "term-not-found",
+                          f"'{entry.term}' is not found in any text (or a longer term covers it)")
+        for variant in entry.variants:
+            if traditional(entry.term) == variant:
+                yield warning(entry.path, *entry.position_of("variants"), "derivable-variant",
+                              f"'{variant}' is the Traditional form of the term and is derived "
+                              "automatically; remove it")
+            elif (entry.id, variant) not in used_forms:
+                yield warning(entry.path, *entry.position_of("variants"), "unused-variant",
+                              f"variant '{variant}' is not found in any text")
+
+
+def _field_style(edition: Edition) -> Iterator[Problem]:
+    for entry in edition.glossary:
+        if not PINYIN.match(entry.pinyin):
+            yield problem(entry.path, *entry.position_of("pinyin"), "bad-pinyin",
+                          f"'{entry.pinyin}' is not pinyin with tone marks (e.g. wǔ gè yī)")
+        if not entry.sources:
+            yield problem(entry.path, *entry.position_of("sources"), "no-source",
+                          "cite at least one paragraph, or 'general' for a national slogan")

@@ -1,0 +1,173 @@
+"""Render glossary links, in-page tooltips, term pages, the index and the search dictionary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pypinyin import Style, lazy_pinyin
+
+from build_tools.annotate import Found
+from build_tools.definitions import render_definition
+from build_tools.edition import Edition
+from build_tools.glossary import GlossaryEntry
+from build_tools.markup import escape_html, escape_markdown, yaml_string
+from build_tools.model import Block
+from build_tools.render_text import InlineRenderer
+
+KIND_LABELS = {
+    "slogan": "提法", "initiative": "举措", "mechanism": "机制", "campaign": "专项行动",
+    "programme": "工程与计划", "institution": "机构与制度", "concept": "概念", "model": "模式",
+    "document": "文件",
+}
+CONTEXT = 24  # characters of context each side of an occurrence on term pages
+
+
+def pinyin_key(entry: GlossaryEntry) -> tuple[list[str], str]:
+    """Sort key: the term's pinyin with tone numbers, then the term itself."""
+    return lazy_pinyin(entry.term, style=Style.TONE3), entry.term
+
+
+def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
+    """An inline renderer that links every occurrence in a text to its term page."""
+    by_anchor: dict[str, list[Found]] = defaultdict(list)
+    for found in edition.found:
+        if found.text_id == text_id:
+            by_anchor[found.block.anchor].append(found)
+
+    def render(block: Block, start: int, end: int) -> str:
+        parts, position = [], start
+        for found in by_anchor.get(block.anchor, ()):
+            occurrence = found.occurrence
+            if occurrence.start < start or occurrence.end > end:
+                continue
+            parts.append(escape_html(block.text[position:occurrence.start]))
+            parts.append(term_link(occurrence.term_id, block.text[occurrence.start:occurrence.end]))
+            position = occurrence.end
+        parts.append(escape_html(block.text[position:end]))
+        return "".join(parts)
+
+    return render
+
+
+def term_link(term_id: str, shown: str) -> str:
+    """A link from a text page to a term page, described by the term's in-page tooltip."""
+    return (f'<a class="gl" href="../../glossary/{term_id}/" data-term="{term_id}" '
+            f'aria-describedby="gl-tip-{term_id}">{escape_html(shown)}</a>')
+
+
+def render_tooltips(entries: list[GlossaryEntry]) -> str:
+    """The tooltip contents for the terms of one page, once each, hidden until shown."""
+    tips = "".join(
+        f'<div class="gl-tip" id="gl-tip-{e.id}" role="tooltip">'
+        f'<span class="gl-tip-term" lang="zh-Hans">{escape_html(e.term)}</span> '
+        f'<span class="gl-tip-pinyin" lang="zh-Latn-pinyin">{escape_html(e.pinyin)}</span> '
+        f'<span class="gl-tip-english" lang="en">{escape_html(e.english)}</span> '
+        f'<span class="gl-tip-summary">{escape_html(e.summary)}</span></div>'
+        for e in entries
+    )
+    return f'<div class="gl-tips" hidden data-search-exclude>{tips}</div>\n'
+
+
+def terms_of_text(edition: Edition, text_id: str) -> list[GlossaryEntry]:
+    """The entries a text uses, in order of first occurrence."""
+    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text_id)
+    return [e for term_id in ids if (e := edition.entry(term_id)) is not None]
+
+
+def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
+    """The page of one term: facts, definition, parts, sources and every occurrence."""
+    parts = [
+        f"---\ntitle: {yaml_string(entry.term)}\ndescription: {yaml_string(entry.summary)}\n---\n",
+        f"# {escape_markdown(entry.term)} {{ #term }}\n",
+        _facts(entry),
+        f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',
+        "## 释义 { #definition }\n",
+        f'<div class="term-definition">{render_definition(entry.definition)}</div>\n',
+    ]
+    if entry.components:
+        parts.append("## 组成 { #components }\n")
+        parts.append("\n".join(_component(c.text, c.term, edition) for c in entry.components) + "\n")
+    if entry.note:
+        parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(entry.note)}</p>\n')
+    parts.append("## 出处 { #sources }\n")
+    parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")
+    parts.append(_occurrences(entry, edition))
+    return "\n".join(parts)
+
+
+def _facts(entry: GlossaryEntry) -> str:
+    scope = entry.scope
+    rows = [("拼音", entry.pinyin), ("英文", entry.english), ("类别", KIND_LABELS[entry.kind]),
+            ("其他写法", "、".join(entry.variants)), ("地点", scope.place), ("主体", scope.body),
+            ("时期", scope.period)]
+    items = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(v)}</dd>" for k, v in rows if v)
+    return f'<dl class="term-facts">{items}</dl>\n'
+
+
+def _component(text: str, term_id: str | None, edition: Edition) -> str:
+    entry = edition.entry(term_id) if term_id else None
+    if entry is None:
+        return f"1. {escape_markdown(text)}"
+    return f"1. [{escape_markdown(text)}]({entry.id}.md)"
+
+
+def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
+    if text_id is None:
+        return "- 通行解释（本条释义据公开的通行说法，非出自本版文本）"
+    text = edition.text(text_id)
+    title = escape_markdown(text.meta.title if text else text_id)
+    return f"- [{title}，第{(anchor or '')[1:]}段](../texts/{text_id}.md#{anchor})"
+
+
+def _occurrences(entry: GlossaryEntry, edition: Edition) -> str:
+    found = [f for f in edition.found if f.occurrence.term_id == entry.id]
+    lines = [f"## 出现位置 {{ #occurrences }}\n\n共 {len(found)} 处。\n"]
+    for text in edition.texts:
+        here = [f for f in found if f.text_id == text.meta.id]
+        if not here:
+            continue
+        lines.append(f"### {escape_markdown(text.meta.title)}\n")
+        lines.extend(_occurrence_line(f) for f in here)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _occurrence_line(found: Found) -> str:
+    text, occurrence = found.block.text, found.occurrence
+    before = text[max(0, occurrence.start - CONTEXT):occurrence.start]
+    after = text[occurrence.end:occurrence.end + CONTEXT]
+    ellipsis_before = "…" if occurrence.start > CONTEXT else ""
+    ellipsis_after = "…" if occurrence.end + CONTEXT < len(text) else ""
+    link = f"[第{found.block.anchor[1:]}段](../texts/{found.text_id}.md#{found.block.anchor})"
+    return (f"- {link}：{ellipsis_before}{escape_markdown(before)}"
+            f"<mark>{escape_html(text[occurrence.start:occurrence.end])}</mark>"
+            f"{escape_markdown(after)}{ellipsis_after}")
+
+
+def render_glossary_index(edition: Edition) -> str:
+    """All terms grouped by kind, ordered by pinyin, with English glosses."""
+    counts: dict[str, int] = defaultdict(int)
+    for found in edition.found:
+        counts[found.occurrence.term_id] += 1
+    parts = ["---\ntitle: 术语表\n---\n", "# 术语表 · Glossary\n",
+             f"共 {len(edition.glossary)} 条。按类别分组，组内按拼音排序；“次数”为在本版文本中出现的次数。\n"]
+    for kind, label in KIND_LABELS.items():
+        entries = sorted((e for e in edition.glossary if e.kind == kind), key=pinyin_key)
+        if not entries:
+            continue
+        parts.append(f"## {label} · {kind} {{ #{kind} }}\n")
+        parts.append("| 术语 | 拼音 | English | 次数 | 摘要 |\n| --- | --- | --- | --- | --- |")
+        parts.extend(
+            f"| [{escape_markdown(e.term)}]({e.id}.md) | {escape_markdown(e.pinyin)} | "
+            f"{escape_markdown(e.english)} | {counts[e.id]} | {escape_markdown(e.summary)} |"
+            for e in entries
+        )
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render_jieba_dictionary(edition: Edition) -> str:
+    """A jieba user dictionary so search indexes every term and variant as one word."""
+    forms = sorted({form for e in edition.glossary for form in (e.term, *e.variants)
+                    if " " not in form})
+    return "".join(f"{form} 100000 nz\n" for form in forms)
