@@ -26,14 +26,22 @@ WHITESPACE = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 # Each rule: (name, predicate over the Simplified fold of a stripped line).
 BREADCRUMB = re.compile(r"(当前|现在的?)位置\s*[:：]|首页\s*(>|»|›|/|\\)|^\s*(>>|»|›)|返回首页")
 BANNER = re.compile(r"^欢迎(访问|来到|光临|使用)|手机版$|^手机版|(手机|移动端?)浏览|^(登录|注册)\s*(\|\s*(登录|注册))?$")
-WIDGET_WORDS = re.compile(
-    r"打印|纠错|分享到?|收藏|关闭(窗口|本页)?|字号|[【\[]?\s*[大中小]\s*[】\]]?|扫一扫|微信|微博|"
-    r"收听本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|×|✕|返回顶部|播报|朗读|语音"
+MAX_BANNER = 30  # a banner is a short line; a body sentence may start with 欢迎来到
+# A widget line is made of these words as whole tokens, perhaps with one short site name.
+WIDGET_WORD = re.compile(
+    r"((打印(本页|此页|文章)?|(我要)?纠错|分享(到|至)?|收藏|关闭(窗口|本页)?|字号|字体|[大中小]|扫一扫|微信|微博|"
+    r"收听本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|×|✕|返回顶部|播报|朗读|语音)[:：]?)+"
 )
+WIDGET_SEPARATORS = re.compile(r"[\s【】\[\]|｜]+")
+MAX_SITE_NAME = 8
+# Comment forms and navigation lists: a label standing alone, or a label and a colon
+# before a link ("上一篇：…"); a sentence that merely starts with 提交 or 相关新闻 is prose.
 COMMENT_FORM = re.compile(
     r"^(暂无评论|发表评论|网友评论|我要评论|评论列表|查看评论|本类热点|热点(推荐|新闻|排行)|相关(阅读|新闻|链接|文章|推荐)|"
-    r"上一篇|下一篇|推荐阅读|延伸阅读|热门(文章|推荐)|点击排行|验证码|提交|匿名发表)\s*[!！:：]?|"
-    r"^(姓名|评论|昵称|邮箱|内容|验证码)\s*[:：]\s*$|字数不能超过|剩余字数|请遵守.*(法律|法规)"
+    r"上一篇|下一篇|推荐阅读|延伸阅读|热门(文章|推荐)|点击排行|验证码|提交|匿名发表)\s*[!！。.:：]?\s*$|"
+    r"^(上一篇|下一篇|相关(阅读|新闻|链接|文章|推荐)|推荐阅读|延伸阅读)\s*[:：]|"
+    r"^(姓名|评论|昵称|邮箱|内容|验证码)\s*[:：]\s*$|^请遵守.*(法律|法规)|"
+    r"^[（(]?\s*(字数(不能|不得|不超过|限)|剩余字数|还(可以|能)输入)[^。，；！？]*$"
 )
 EDITOR = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对|初审|复审|终审)\s*[:：]\s*([^\]】)）]*?)\s*[\]】)）]?$")
 TRACKING = re.compile(r"^[0-9A-Za-z_\-=.]{12,}$")
@@ -41,7 +49,10 @@ LONE_SYMBOLS = re.compile(rf"^[^{HAN}A-Za-z]*$")
 DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 SOURCE = re.compile(r"来源\s*[:：]\s*(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
 AUTHOR = re.compile(r"作者\s*[:：]\s*(?:文\s*[|｜/]\s*)?(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
-HEADER_WORDS = re.compile(r"来源\s*[:：]|作者\s*[:：]|发布(日期|时间)|阅读(次数|量)|浏览(次数|量)|点击(数|量)|时间\s*[:：]")
+HEADER_WORDS = re.compile(
+    r"来源\s*[:：]|作者\s*[:：]|发布(日期|时间)|阅读(次数|量)|浏览(次数|量)|点击(数|量)|(^|\s)(时间|日期)\s*[:：]"
+)
+SENTENCE = re.compile("[。！？；]")
 
 
 def clean_lines(raw: str, fold: Callable[[str], str]) -> Cleaned:
@@ -56,6 +67,8 @@ def clean_lines(raw: str, fold: Callable[[str], str]) -> Cleaned:
             blank = True
             continue
         rule, header = _debris_rule(fold(text), header)
+        if rule == "header" and header.source_line is None:
+            header = replace(header, source_line=_as_scraped(line))
         if rule:
             dropped.append(DroppedLine(number, line.strip(), rule))
         else:
@@ -78,7 +91,7 @@ def _normalise(line: str) -> str:
 
 def _debris_rule(folded: str, header: HeaderFields) -> tuple[str | None, HeaderFields]:
     """Name the rule that makes a line debris, updating header fields it carries."""
-    if len(folded) <= 120 and HEADER_WORDS.search(folded) or _is_date_line(folded):
+    if _is_header_line(folded) or _is_date_line(folded):
         return "header", _read_header(folded, header)
     if match := EDITOR.match(folded):
         return "editor", replace(header, editor=header.editor or match.group(2).strip() or None)
@@ -86,6 +99,16 @@ def _debris_rule(folded: str, header: HeaderFields) -> tuple[str | None, HeaderF
         if test(folded):
             return name, header
     return None, header
+
+
+def _as_scraped(line: str) -> str:
+    """The raw line as scraped, only trimmed; a no-break space (&nbsp;) counts as a space."""
+    return line.replace("\u00a0", " ").strip()
+
+
+def _is_header_line(folded: str) -> bool:
+    """A short line of date/source/author fields, not a sentence that mentions a source."""
+    return len(folded) <= 120 and bool(HEADER_WORDS.search(folded)) and not SENTENCE.search(folded)
 
 
 def _is_date_line(folded: str) -> bool:
@@ -104,16 +127,22 @@ def _read_header(folded: str, header: HeaderFields) -> HeaderFields:
         date=header.date or (f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None),
         source=header.source or (source[1].strip() if source else None),
         author=header.author or (author[1].strip() if author else None),
-        source_line=header.source_line or folded,
     )
+
+
+def _is_banner(folded: str) -> bool:
+    """A short welcome or mobile-version banner."""
+    return len(folded) <= MAX_BANNER and bool(BANNER.search(folded))
 
 
 def _is_widget_line(folded: str) -> bool:
     """Short lines made of sharing/printing/audio widgets, perhaps with a site name."""
     if len(folded) > 40 or re.search("[。！？；，]", folded):
         return False
-    rest = WIDGET_WORDS.sub("", folded)
-    return rest != folded and len(re.sub(rf"[^{HAN}]", "", rest)) <= 6
+    tokens = [t for t in WIDGET_SEPARATORS.split(folded) if t]
+    others = [t for t in tokens if not WIDGET_WORD.fullmatch(t)]
+    # 打印机进村 or 大抓基层 is one token that merely contains a widget word: prose.
+    return len(others) < len(tokens) and len(others) <= 1 and all(len(t) <= MAX_SITE_NAME for t in others)
 
 
 def _is_link_farm(folded: str) -> bool:
@@ -135,7 +164,7 @@ def _is_symbols_only(folded: str) -> bool:
 
 DEBRIS_TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("breadcrumb", BREADCRUMB.search),  # type: ignore[dict-item]
-    ("banner", BANNER.search),  # type: ignore[dict-item]
+    ("banner", _is_banner),
     ("comment-form", COMMENT_FORM.search),  # type: ignore[dict-item]
     ("widget", _is_widget_line),
     ("link-farm", _is_link_farm),

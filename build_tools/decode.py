@@ -47,7 +47,14 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None
     if len(data) > MAX_RAW_BYTES:
         return None, [problem(path, 1, 1, "too-large",
                               f"raw text is larger than {MAX_RAW_BYTES >> 20} MiB; split it")]
-    encoding = _bom_encoding(data) or (_normal(declared) if declared else None) or _detect(data)
+    bom = _bom_encoding(data)
+    if bom is None and _looks_binary(data[:4096]):
+        return None, [problem(path, 1, 1, "binary", "this looks like a binary file, not a text")]
+    try:
+        encoding = bom or (_normal(declared) if declared else None) or _detect(data)
+    except LookupError:
+        return None, [problem(path, 1, 1, "unknown-encoding", f"unknown encoding '{declared}' declared in the metadata; "
+                              "use utf-8, gb18030 or big5")]
     if encoding is None:
         return None, [problem(path, 1, 1, "undecodable",
                               "cannot tell the encoding (not UTF-8, UTF-16, GB18030 or Big5); "
@@ -56,7 +63,7 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as err:
         return None, [_decode_problem(data, path, encoding, err)]
-    if _looks_binary(text):
+    if _looks_binary(text[:4096]):
         return None, [problem(path, 1, 1, "binary", "this looks like a binary file, not a text")]
     if PRIVATE_USE.search(text) and len(PRIVATE_USE.findall(text)) * 200 > len(text):
         return None, [problem(path, 1, 1, "mis-decoded",
@@ -64,6 +71,8 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None
                               "probably in another encoding; declare the right 'encoding:'")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned, removed = INVISIBLE.subn("", text)
+    if not cleaned.strip():
+        return None, [problem(path, 1, 1, "empty-file", "the raw text is empty (no visible characters)")]
     return Decoded(cleaned, encoding.replace("-sig", ""), removed), []
 
 
@@ -101,9 +110,10 @@ def _garbage_score(data: bytes, encoding: str) -> float | None:
     return bad / max(len(text), 1)
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    controls = sum(1 for ch in sample if ch == "\x00" or ("\x01" <= ch < "\x09"))
+def _looks_binary(sample: str | bytes) -> bool:
+    """More than a tenth of NUL and low control characters (bytes or decoded text)."""
+    codes = sample if isinstance(sample, bytes) else [ord(ch) for ch in sample]
+    controls = sum(1 for code in codes if code < 0x09)
     return controls * 10 > len(sample) > 0
 
 
@@ -111,7 +121,8 @@ def _decode_problem(data: bytes, path: str, encoding: str, err: Exception) -> Pr
     if isinstance(err, UnicodeDecodeError):
         before = data[: err.start]
         line = before.count(b"\n") + 1
-        column = err.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do; the bytes before the error decode.
+        column = len(before[before.rfind(b"\n") + 1:].decode(encoding, errors="replace")) + 1
         return problem(path, line, column, "undecodable",
                        f"byte {data[err.start]:#04x} is not valid {encoding}; "
                        "fix the declared 'encoding:' or re-save the file as UTF-8")

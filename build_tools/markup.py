@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
-# Characters Python-Markdown (with attr_list) treats as syntax in running text.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS less ">", which HTML
+# escaping covers, plus "|" from the tables extension). Escaping any other character
+# would leave the backslash visible.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def escape_html(text: str) -> str:
@@ -15,12 +18,30 @@ def escape_html(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape text so Markdown shows it literally (headings, table cells, link text)."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", escape_html(text))
+    """Escape text so Markdown shows it literally (headings, table cells, link text).
+
+    Backslashes first, then HTML: the other order would break the entities it creates.
+    """
+    return html.escape(MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
 def yaml_string(text: str) -> str:
-    """Quote a string for YAML front matter (JSON strings are valid YAML)."""
-    import json
-
+    """Quote a string for YAML (JSON strings are valid YAML double-quoted scalars)."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def template_string(text: str) -> str:
+    """Quote a title for MkDocs config or front matter.
+
+    MkDocs' templates insert page titles and descriptions unescaped (nav links, header,
+    ``<meta content="…">``), so they must arrive already HTML-escaped.
+    """
+    return yaml_string(escape_html(text))
+
+
+def front_matter(title: str, description: str | None = None) -> str:
+    """The YAML front matter of a generated page."""
+    lines = ["---", f"title: {template_string(title)}"]
+    if description:
+        lines.append(f"description: {template_string(description)}")
+    return "\n".join([*lines, "---", ""])

@@ -10,7 +10,7 @@ from build_tools.annotate import Found
 from build_tools.definitions import render_definition
 from build_tools.edition import Edition
 from build_tools.glossary import GlossaryEntry
-from build_tools.markup import escape_html, escape_markdown, yaml_string
+from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.model import Block
 from build_tools.render_text import InlineRenderer
 
@@ -77,7 +77,7 @@ def terms_of_text(edition: Edition, text_id: str) -> list[GlossaryEntry]:
 def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
     """The page of one term: facts, definition, parts, sources and every occurrence."""
     parts = [
-        f"---\ntitle: {yaml_string(entry.term)}\ndescription: {yaml_string(entry.summary)}\n---\n",
+        front_matter(entry.term, entry.summary),
         f"# {escape_markdown(entry.term)} {{ #term }}\n",
         _facts(entry),
         f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',
@@ -149,7 +149,7 @@ def render_glossary_index(edition: Edition) -> str:
     counts: dict[str, int] = defaultdict(int)
     for found in edition.found:
         counts[found.occurrence.term_id] += 1
-    parts = ["---\ntitle: 术语表\n---\n", "# 术语表 · Glossary\n",
+    parts = [front_matter("术语表"), "# 术语表 · Glossary\n",
              f"共 {len(edition.glossary)} 条。按类别分组，组内按拼音排序；“次数”为在本版文本中出现的次数。\n"]
     for kind, label in KIND_LABELS.items():
         entries = sorted((e for e in edition.glossary if e.kind == kind), key=pinyin_key)

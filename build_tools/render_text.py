@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from build_tools.edition import CorpusText
-from build_tools.markup import escape_html, escape_markdown, yaml_string
+from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.model import Block, BlockKind
 from build_tools.textmeta import TextMeta
 
@@ -38,8 +38,7 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") 
 
 
 def _front_matter(meta: TextMeta) -> str:
-    description = f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip()
-    return f"---\ntitle: {yaml_string(meta.title)}\ndescription: {yaml_string(description)}\n---\n"
+    return front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip())
 
 
 def render_meta(meta: TextMeta) -> str:

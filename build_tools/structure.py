@@ -15,6 +15,10 @@ from build_tools.model import Block, BlockKind, DroppedLine, SourceLine
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 SECTION_NUMERAL = re.compile("^[一二三四五六七八九十]{1,3}$")
+# The numbering of a section heading: 一、 （一） 第一章 第二部分; its own 、 is not prose.
+SECTION_PREFIX = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+[章节部分条篇])\s*"
+)
 LIST_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)\s*\S")
 ELLIPSIS = re.compile(r"^[…\.。·]{2,}$")
 SENTENCE_PUNCT = re.compile("[。！？；，、：]")
@@ -24,6 +28,7 @@ PLACE_SUBJECT = re.compile(
     rf"^[{HAN}]{{1,10}}?(省|市|州|县|区|镇|乡|村|街道|社区|局|委|办|单位|干部|群众|党员|专家)"
 )
 ORGANISATION = re.compile(rf"^[{HAN}（）()]{{4,40}}(委员会|组织部|宣传部|办公室|政府|委|部|厅|局|中心|研究院|研究室)$")
+REPORTER = re.compile(rf"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员|评论员)[{HAN}\s、]{{1,30}}$")
 MAX_HEADING = 30
 MAX_CAPTION = 45
 MAX_LIST_ITEM = 30
@@ -62,12 +67,22 @@ def _remove_title(lines: tuple[Line, ...], title: str
         if _key(line.text) == _key(title):
             dropped = [DroppedLine(line.source.number, line.original, "title")]
             byline = None
-            if i + 1 < len(body) and ORGANISATION.match(body[i + 1].text):
+            if i + 1 < len(body) and _is_byline(body[i + 1].text):
                 byline = body[i + 1].text
                 dropped.append(DroppedLine(body[i + 1].source.number, body[i + 1].original, "byline"))
             del body[i: i + 1 + (byline is not None)]
             return body, tuple(dropped), byline
     return body, (), None
+
+
+def _is_byline(text: str) -> bool:
+    """An issuing body (中共…委组织部) or reporters (本报记者 张三 通讯员 李四)."""
+    return bool(ORGANISATION.match(text) or REPORTER.match(text))
+
+
+def _numbered(text: str) -> bool:
+    """A section numeral alone (一) or a numbered section heading (一、总体要求)."""
+    return bool(SECTION_NUMERAL.match(text) or SECTION_PREFIX.match(text))
 
 
 def _body_is_indented(body: list[Line]) -> bool:
@@ -99,7 +114,7 @@ def _is_caption(text: str, line: SourceLine, indented_text: bool) -> bool:
     if len(text) > MAX_CAPTION or "“" in text or text.endswith(("：", "？", "！", "……")):
         return False
     if indented_text:
-        return not line.indented and not SECTION_NUMERAL.match(text)
+        return not line.indented and not _numbered(text)
     one_sentence = text.endswith("。") and text.count("。") == 1 and "；" not in text
     # Captions name what a photo shows; statistics and "X是Y" claims are prose.
     statement = bool(re.search(r"\d|是", text))
@@ -111,7 +126,7 @@ def _is_heading(text: str, following: str) -> bool:
         return False
     if text.endswith("？"):  # a question introducing a numbered list
         return bool(LIST_ITEM.match(following)) and not SENTENCE_PUNCT.search(text[:-1])
-    return not SENTENCE_PUNCT.search(text) and bool(following)
+    return not SENTENCE_PUNCT.search(SECTION_PREFIX.sub("", text)) and bool(following)
 
 
 def _merge_headings(body: list[Line], kinds: list[BlockKind]
@@ -122,8 +137,7 @@ def _merge_headings(body: list[Line], kinds: list[BlockKind]
         previous = groups[-1] if groups else None
         if (kind is BlockKind.HEADING and previous and previous[0] is BlockKind.HEADING
                 and len(previous[1]) == 1 and not line.source.blank_before
-                and not SECTION_NUMERAL.match(line.text)
-                and not SECTION_NUMERAL.match(previous[1][0].text)):
+                and not _numbered(line.text) and not _numbered(previous[1][0].text)):
             previous[1].append(line)
         else:
             groups.append((kind, [line]))

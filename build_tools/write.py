@@ -18,17 +18,27 @@ GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
 def write_outputs(outputs: dict[str, bytes], root: Path) -> int:
     """Replace the generated folders with exactly these files; return how many changed."""
     _check_paths(outputs)
-    changed = 0
-    for generated in GENERATED_ROOTS:
-        target = root / generated
-        staging = target.with_name(f".{target.name}.staging")
-        shutil.rmtree(staging, ignore_errors=True)
-        prefix = generated + "/"
-        for path, content in outputs.items():
-            if path.startswith(prefix):
-                changed += _stage(staging, target, path[len(prefix):], content)
+    targets = [root / generated for generated in GENERATED_ROOTS]
+    stagings = [target.with_name(f".{target.name}.staging") for target in targets]
+    try:  # stage every folder before swapping any, so a failure changes nothing
+        changed = sum(_stage_folder(outputs, generated, staging, target)
+                      for generated, staging, target in zip(GENERATED_ROOTS, stagings, targets))
+    except BaseException:
+        for staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for staging, target in zip(stagings, targets):
         _swap(staging, target)
     return changed
+
+
+def _stage_folder(outputs: dict[str, bytes], generated: str, staging: Path, target: Path) -> int:
+    """Stage the files of one generated folder; return how many changed."""
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    prefix = generated + "/"
+    return sum(_stage(staging, target, path[len(prefix):], content)
+               for path, content in outputs.items() if path.startswith(prefix))
 
 
 def _check_paths(outputs: dict[str, bytes]) -> None:
@@ -53,8 +63,6 @@ def _stage(staging: Path, target: Path, relative: str, content: bytes) -> int:
 
 def _swap(staging: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not staging.exists():
-        staging.mkdir(parents=True)
     backup = target.with_name(f".{target.name}.previous")
     shutil.rmtree(backup, ignore_errors=True)
     if target.exists():

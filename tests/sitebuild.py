@@ -1,0 +1,57 @@
+"""Build a throwaway copy of the site for tests: the real sources plus extra files."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+GENERATED = ("texts", "glossary")
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy sources (not generated output) into destination and return it."""
+    for name in ("texts", "annotations"):
+        shutil.copytree(PROJECT / name, destination / name)
+    shutil.copytree(PROJECT / "docs", destination / "docs",
+                    ignore=lambda folder, names: [n for n in names if Path(folder) == PROJECT / "docs"
+                                                  and (n in GENERATED or n.startswith("."))])
+    shutil.copy2(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def build_site(root: Path) -> subprocess.CompletedProcess[str]:
+    """Generate the pages and run mkdocs build --strict in root."""
+    generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
+                              capture_output=True, text=True, cwd=PROJECT)
+    if generate.returncode != 0:
+        return generate
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                          capture_output=True, text=True, cwd=root)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on an ephemeral loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

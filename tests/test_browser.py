@@ -1,0 +1,164 @@
+"""Browser tests in Debian's Chromium (driven by Playwright): tooltips and hostile input.
+
+Hovering, focusing with Tab and tapping a term each show its tooltip; a site built with
+script payloads in every annotation field runs none of them and requests nothing from
+outside the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.sitebuild import build_site, copy_project, serve
+
+CHROMIUM = "/usr/bin/chromium"
+TEXT_PAGE = "/texts/qiandongnan-sizhuasiqiang/"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.browser
+
+HOSTILE_ENTRY = """\
+term: 黄粑
+pinyin: huáng bā
+english: "<img src=x onerror=\\"window.__pwned='english'\\">"
+kind: concept
+summary: "\\"><svg onload=alert('summary')>&lt;img src=x onerror=alert('entity')&gt;"
+definition: |
+  <script>window.__pwned='script'</script>
+  <img src=x onerror="window.__pwned='img'">
+  [js](javascript:alert('js')) [data](data:text/html,<script>alert(1)</script>)
+  [far](//evil.example/x) <a href="#" onclick="alert('onclick')">click</a>
+  {: onclick="alert('attr')" }
+components:
+  - "<svg onload=alert('component')>"
+scope:
+  place: "<script>alert('scope')</script>"
+  body: "' onmouseover='alert(1)"
+sources:
+  - general
+"""
+HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned='title'\">\"'><svg onload=alert('title')> 1. *a* [b](c) &amp; 17:33"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project(tmp_path_factory.mktemp("real"))
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
+    (root / "annotations/glossary/huang-ba.yml").write_text(HOSTILE_ENTRY, encoding="utf-8")
+    meta = root / "annotations/texts/bijie-reform-pulse.yml"
+    lines = meta.read_text(encoding="utf-8").splitlines()
+    lines[0] = f"title: {json.dumps(HOSTILE_TITLE, ensure_ascii=False)}"
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def popover_text(page: Page) -> str:
+    popover = page.locator(".gl-popover")
+    popover.wait_for(state="visible", timeout=2000)
+    return popover.inner_text()
+
+
+def test_hover_shows_tooltip(browser: Browser, real_site: str) -> None:
+    page = browser.new_page()
+    page.goto(real_site + TEXT_PAGE)
+    link = page.locator("a.gl").first
+    term = link.inner_text()
+    link.hover()
+    assert term in popover_text(page)
+    page.mouse.move(0, 0)
+    page.locator(".gl-popover").wait_for(state="hidden", timeout=2000)
+
+
+def test_tab_focus_shows_tooltip(browser: Browser, real_site: str) -> None:
+    page = browser.new_page()
+    page.goto(real_site + TEXT_PAGE)
+    paragraph = page.locator("p.para:has(a.gl)").first
+    paragraph.locator("a.para-num").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "gl"
+    term = page.evaluate("document.activeElement.textContent")
+    assert term in popover_text(page)
+    page.keyboard.press("Escape")
+    assert not page.locator(".gl-popover").is_visible()
+
+
+def test_first_tap_explains_second_tap_follows(browser: Browser, real_site: str) -> None:
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(real_site + TEXT_PAGE)
+    link = page.locator("a.gl").first
+    link.scroll_into_view_if_needed()
+    term = link.inner_text()
+    link.tap()
+    assert term in popover_text(page)
+    assert page.url.endswith(TEXT_PAGE)
+    link.tap()
+    page.wait_for_url("**/glossary/**")
+    assert page.locator("h1").inner_text().startswith(term)
+    context.close()
+
+
+def test_term_page_lists_occurrences_with_working_anchors(browser: Browser, real_site: str) -> None:
+    page = browser.new_page()
+    page.goto(real_site + TEXT_PAGE)
+    page.locator("a.gl").first.click()
+    occurrence = page.locator("#occurrences ~ ul a").first
+    occurrence.click()
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"#{anchor}").count() == 1
+
+
+def test_hostile_annotations_run_nothing(browser: Browser, hostile_site: str) -> None:
+    page = browser.new_page()
+    dialogs: list[str] = []
+    outside: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: None if request.url.startswith(hostile_site)
+            or request.url.startswith("data:") else outside.append(request.url))
+    for path in ("/", "/texts/", "/texts/bijie-reform-pulse/", "/glossary/", "/glossary/huang-ba/"):
+        page.goto(hostile_site + path)
+        for link in page.locator("a.gl[data-term='huang-ba']").all():
+            link.hover()
+            popover_text(page)
+        for link in page.locator(".term-definition a").all():
+            link.click(no_wait_after=True)
+            page.goto(hostile_site + path)
+        assert page.evaluate("typeof window.__pwned") == "undefined", path
+    assert dialogs == []
+    assert outside == []
+
+
+def test_hostile_text_shows_as_text(browser: Browser, hostile_site: str) -> None:
+    page = browser.new_page()
+    page.goto(hostile_site + "/texts/bijie-reform-pulse/")
+    assert page.locator("h1").inner_text().removesuffix("¶") == HOSTILE_TITLE
+    page.locator("a.gl[data-term='huang-ba']").first.hover()
+    assert "<svg onload=alert('summary')>" in popover_text(page)
