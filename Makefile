@@ -8,17 +8,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Mermaid for the initiatives map, served from the site itself (no CDN request).
+MERMAID_VERSION := 11.17.2
+MERMAID_SHA256 := 6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd
+MERMAID_JS := docs/assets/vendor/mermaid.min.js
+# Material prints a banner about its end of life on every build; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve generate check chromium clean
 
-site: $(STAMP)
+site: $(STAMP) $(MERMAID_JS)
 	$(BIN)/python -m build_tools generate
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) $(MERMAID_JS) chromium
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: $(STAMP) $(MERMAID_JS)
 	$(BIN)/python -m build_tools generate
 	$(BIN)/mkdocs serve
 
@@ -37,10 +43,19 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
+$(MERMAID_JS):
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends npm; }
+	rm -rf build/mermaid && mkdir -p build/mermaid $(dir $@)
+	cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
+	echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum -c --quiet
+	tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
+	cp build/mermaid/package/dist/mermaid.min.js $@
+
 # Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && \
 	  $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
 clean:
-	rm -rf site build docs/texts docs/glossary
+	rm -rf site build docs/texts docs/glossary docs/assets/vendor

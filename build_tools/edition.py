@@ -10,6 +10,7 @@ from build_tools.glossary import GlossaryEntry, read_glossary_entry
 from build_tools.glossary_checks import check_glossary
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
+from build_tools.relations import Edge, resolve_relations
 from build_tools.sources import SourceFile, Sources
 from build_tools.textmeta import TextMeta, read_text_meta
 from build_tools.yamlfile import load_yaml
@@ -30,10 +31,15 @@ class Edition:
     texts: tuple[CorpusText, ...]
     glossary: tuple[GlossaryEntry, ...]
     found: tuple[Found, ...]  # every term occurrence, texts in id order, blocks in reading order
+    edges: tuple[Edge, ...]  # typed relations, each present from both ends
 
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
         return next((t for t in self.texts if t.meta.id == text_id), None)
+
+    def related(self, term_id: str) -> tuple[Edge, ...]:
+        """The relations of one term, as seen from it."""
+        return tuple(edge for edge in self.edges if edge.source == term_id)
 
     def entry(self, term_id: str) -> GlossaryEntry | None:
         """Find a glossary entry by id."""
@@ -48,7 +54,9 @@ def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:
     glossary = _read_all(sources.glossary, read_glossary_entry, problems)
     index = build_index(glossary)
     found = tuple(f for t in texts for f in find_terms(t.meta.id, t.article.blocks, index))
-    edition = Edition(tuple(texts), tuple(glossary), found)
+    edges, relation_problems = resolve_relations(glossary)
+    edition = Edition(tuple(texts), tuple(glossary), found, edges)
+    problems.extend(relation_problems)
     problems.extend(check_glossary(edition))
     return edition, problems
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pypinyin import Style, lazy_pinyin
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from build_tools.problems import Problem, problem
@@ -215,3 +216,8 @@ def _default(values: dict[str, Any], name: str) -> Any:
         return values[name]
     return {"variants": (), "components": (), "related": (), "exclude": (),
             "scope": Scope()}.get(name)
+
+
+def pinyin_key(entry: GlossaryEntry) -> tuple[list[str], str]:
+    """Sort key for glossary order: the term's pinyin with tone numbers, then the term."""
+    return lazy_pinyin(entry.term, style=Style.TONE3), entry.term

@@ -63,14 +63,6 @@ def _citations(edition: Edition) -> Iterator[Problem]:
 def _references(edition: Edition) -> Iterator[Problem]:
     ids = {entry.id for entry in edition.glossary}
     for entry in edition.glossary:
-        for relation in entry.related:
-            if relation.target == entry.id:
-                yield problem(entry.path, relation.line, relation.column, "self-relation",
-                              "a term cannot be related to itself")
-            elif relation.target not in ids:
-                yield problem(entry.path, relation.line, relation.column, "unknown-term",
-                              f"no glossary entry '{relation.target}' (annotations/glossary/"
-                              f"{relation.target}.yml)")
         for component in entry.components:
             if component.term and component.term not in ids:
                 yield problem(entry.path, component.line, component.column, "unknown-term",

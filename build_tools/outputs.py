@@ -7,6 +7,7 @@ from build_tools.render_glossary import (
     linked_inline, render_glossary_index, render_jieba_dictionary, render_term_page,
     render_tooltips, terms_of_text,
 )
+from build_tools.render_relations import render_map, render_text_panel, render_timeline
 from build_tools.render_site import render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
 from build_tools.sources import Sources
@@ -23,9 +24,11 @@ def render_outputs(edition: Edition, sources: Sources) -> dict[str, bytes]:
     for text in edition.texts:
         tooltips = render_tooltips(terms_of_text(edition, text.meta.id))
         files[f"docs/texts/{text.meta.id}.md"] = render_text_page(
-            text, linked_inline(edition, text.meta.id), tooltips)
+            text, linked_inline(edition, text.meta.id), render_text_panel(text, edition) + tooltips)
     if edition.glossary:
         files["docs/glossary/index.md"] = render_glossary_index(edition)
+        files["docs/glossary/map.md"] = render_map(edition)
+        files["docs/glossary/timeline.md"] = render_timeline(edition)
     for entry in edition.glossary:
         files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition)
     outputs = {path: content.encode("utf-8") for path, content in files.items()}

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pypinyin import Style, lazy_pinyin
-
 from build_tools.annotate import Found
 from build_tools.definitions import render_definition
 from build_tools.edition import Edition
-from build_tools.glossary import GlossaryEntry
+from build_tools.glossary import GlossaryEntry, pinyin_key
 from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.model import Block
+from build_tools.render_relations import render_comparison, render_related
 from build_tools.render_text import InlineRenderer
+from build_tools.schema import KIND_LABELS
 
-KIND_LABELS = {
-    "slogan": "提法", "initiative": "举措", "mechanism": "机制", "campaign": "专项行动",
-    "programme": "工程与计划", "institution": "机构与制度", "concept": "概念", "model": "模式",
-    "document": "文件",
-}
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
-
-
-def pinyin_key(entry: GlossaryEntry) -> tuple[list[str], str]:
-    """Sort key: the term's pinyin with tone numbers, then the term itself."""
-    return lazy_pinyin(entry.term, style=Style.TONE3), entry.term
 
 
 def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
@@ -89,6 +79,8 @@ def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
         parts.append("\n".join(_component(c.text, c.term, edition) for c in entry.components) + "\n")
     if entry.note:
         parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(entry.note)}</p>\n')
+    parts.append(render_related(entry, edition))
+    parts.append(render_comparison(entry, edition))
     parts.append("## 出处 { #sources }\n")
     parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")
     parts.append(_occurrences(entry, edition))

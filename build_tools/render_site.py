@@ -40,6 +40,7 @@ def render_nav(edition: Edition) -> str:
     for text in texts_in_reading_order(edition):
         lines.append(f"      - {template_string(text.meta.title)}: texts/{text.meta.id}.md")
     if edition.glossary:
-        lines.append("  - 术语表: glossary/index.md")
+        lines.extend(["  - 术语表:", "      - glossary/index.md", "      - 倡议关系图: glossary/map.md",
+                      "      - 时间线: glossary/timeline.md"])
     lines.append("  - 关于本版: about.md")
     return "\n".join(lines) + "\n"

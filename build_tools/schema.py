@@ -19,8 +19,12 @@ from build_tools.yamlfile import is_null, is_truthy_trap, position
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANCHOR = re.compile(r"^(?:p|s|c)[1-9][0-9]*$")
-KINDS = ("slogan", "initiative", "mechanism", "campaign", "programme", "institution",
-         "concept", "model", "document")
+KIND_LABELS = {  # the fixed vocabulary of `kind`, with the heading each kind gets on the site
+    "slogan": "提法", "initiative": "举措", "mechanism": "机制", "campaign": "专项行动",
+    "programme": "工程与计划", "institution": "机构与制度", "concept": "概念", "model": "模式",
+    "document": "文件",
+}
+KINDS = tuple(KIND_LABELS)
 RELATIONS = ("part_of", "has_part", "variant_of", "same_mechanism_as", "see_also")
 SCRIPTS = ("simplified", "traditional")
 OPENCC_PROFILES = ("t2s", "tw2s", "hk2s", "tw2sp")

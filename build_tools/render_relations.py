@@ -1,0 +1,203 @@
+"""Render cross-links: related terms, comparisons across texts, panels, map and timeline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from build_tools.annotate import Found
+from build_tools.edition import CorpusText, Edition
+from build_tools.glossary import GlossaryEntry, pinyin_key
+from build_tools.markup import escape_markdown, front_matter
+from build_tools.relations import ENGLISH, LABELS, Edge
+from build_tools.schema import KIND_LABELS
+
+FAMILY = ("variant_of", "same_mechanism_as")  # relations that make the "same" initiative
+ARROWS = {"part_of": "-->|属于|", "variant_of": "-.-|变体|", "same_mechanism_as": "<-->|同一机制|",
+          "see_also": "-.-|参见|"}
+SNIPPET = 60
+
+
+def mermaid_label(text: str) -> str:
+    """Quote a node label for Mermaid, with its entity codes for characters it parses."""
+    codes = {'"': "#34;", "#": "#35;", "&": "#38;", ";": "#59;", "<": "#60;", ">": "#62;", "`": "#96;"}
+    return '"' + "".join(codes.get(ch, ch) for ch in text) + '"'
+
+
+def _link(entry: GlossaryEntry, prefix: str) -> str:
+    return f"[{escape_markdown(entry.term)}]({prefix}{entry.id}.md)"
+
+
+def render_related(entry: GlossaryEntry, edition: Edition) -> str:
+    """The term's relations, grouped by type, each with the related term's summary."""
+    edges = edition.related(entry.id)
+    if not edges:
+        return ""
+    lines = ["## 相关倡议 { #related }\n"]
+    for kind in LABELS:
+        targets = [e for edge in edges if edge.kind == kind and (e := edition.entry(edge.target))]
+        if targets:
+            lines.append(f"**{LABELS[kind]}** · *{ENGLISH[kind]}*\n")
+            lines.extend(f"- {_link(t, '')}：{escape_markdown(t.summary)}" for t in targets)
+            lines.append("")
+    lines.append(render_neighbourhood(entry, edition))
+    return "\n".join(lines)
+
+
+def family(entry: GlossaryEntry, edition: Edition) -> list[GlossaryEntry]:
+    """The term and the terms that are the same initiative under another name or place."""
+    ids = [entry.id] + [e.target for e in edition.related(entry.id) if e.kind in FAMILY]
+    return [e for term_id in dict.fromkeys(ids) if (e := edition.entry(term_id))]
+
+
+def first_in_each_text(term_ids: set[str], edition: Edition) -> dict[str, Found]:
+    """The first occurrence of any of these terms in each text."""
+    first: dict[str, Found] = {}
+    for found in edition.found:
+        if found.occurrence.term_id in term_ids:
+            first.setdefault(found.text_id, found)
+    return first
+
+
+def render_comparison(entry: GlossaryEntry, edition: Edition) -> str:
+    """Where the initiative appears (itself or a variant): place, year, text, its words."""
+    relatives = family(entry, edition)
+    first = first_in_each_text({e.id for e in relatives}, edition)
+    if len(first) < 2:
+        return ""
+    rows = ["## 各地各时比较 { #comparison }\n",
+            "同一倡议（含其变体与他处的同一机制）在本版各文本中的出现，按日期排列；摘录为该文本中首次出现之处。\n",
+            "| 地点 | 日期 | 文本 | 写法 | 原文摘录 |", "| --- | --- | --- | --- | --- |"]
+    texts = sorted((t for t in edition.texts if t.meta.id in first),
+                   key=lambda t: (t.meta.date is None, t.meta.date or "", t.meta.id))
+    for text in texts:
+        found = first[text.meta.id]
+        rows.append(
+            f"| {escape_markdown(text.meta.place.label())} | {text.meta.date or '不详'} | "
+            f"[{escape_markdown(text.meta.title)}](../texts/{text.meta.id}.md#{found.block.anchor}) | "
+            f"{escape_markdown(found.occurrence.form)} | {escape_markdown(_snippet(found))} |")
+    return "\n".join(rows) + "\n"
+
+
+def _snippet(found: Found) -> str:
+    text, start = found.block.text, found.occurrence.start
+    begin = max(0, start - SNIPPET // 2)
+    piece = text[begin:begin + SNIPPET]
+    return ("…" if begin else "") + piece + ("…" if begin + SNIPPET < len(text) else "")
+
+
+def _canonical(edges: tuple[Edge, ...]) -> list[Edge]:
+    """Each relation once: part_of from the child, symmetric ones from the smaller id."""
+    return [e for e in edges if e.kind == "part_of" or (e.kind != "has_part" and e.source < e.target)]
+
+
+def _mermaid(entries: list[GlossaryEntry], edges: list[Edge]) -> str:
+    ids = {entry.id: f"n{i}" for i, entry in enumerate(entries, start=1)}
+    lines = ["```mermaid", "flowchart LR"]
+    lines.extend(f"  {ids[e.id]}[{mermaid_label(e.term)}]" for e in entries)
+    lines.extend(f"  {ids[e.source]} {ARROWS[e.kind]} {ids[e.target]}" for e in edges
+                 if e.source in ids and e.target in ids)
+    return "\n".join([*lines, "```", ""])
+
+
+def render_neighbourhood(entry: GlossaryEntry, edition: Edition) -> str:
+    """A small graph of the term and its direct relations."""
+    neighbours = [entry] + [e for edge in edition.related(entry.id) if (e := edition.entry(edge.target))]
+    members = {e.id for e in neighbours}
+    edges = [e for e in _canonical(edition.edges) if e.source in members and e.target in members
+             and entry.id in (e.source, e.target)]
+    return _mermaid(list({e.id: e for e in neighbours}.values()), edges)
+
+
+def clusters(edition: Edition) -> list[list[GlossaryEntry]]:
+    """Groups of terms connected by relations, largest first."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for edge in edition.edges:
+        parent[root(edge.source)] = root(edge.target)
+    groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
+    for entry in sorted(edition.glossary, key=pinyin_key):
+        if entry.id in parent:
+            groups[root(entry.id)].append(entry)
+    return sorted(groups.values(), key=lambda g: (-len(g), pinyin_key(g[0])))
+
+
+def render_map(edition: Edition) -> str:
+    """One diagram per group of related initiatives, then the unrelated terms by kind."""
+    groups = clusters(edition)
+    canonical = _canonical(edition.edges)
+    parts = [front_matter("倡议关系图"), "# 倡议关系图 · Map of initiatives\n",
+             f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由 "
+             f"{len(canonical)} 组关系连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。"
+             "实线箭头表示“属于”（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。\n"]
+    for number, group in enumerate(groups, start=1):
+        hub = max(group, key=lambda e: sum(1 for edge in edition.edges if edge.source == e.id))
+        members = {e.id for e in group}
+        parts.append(f"## {number}. {escape_markdown(hub.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
+        parts.append(_mermaid(group, [e for e in canonical if e.source in members]))
+        parts.append("、".join(_link(e, "") for e in group) + "\n")
+    related = {e.id for g in groups for e in g}
+    parts.append("## 其余术语 { #unrelated }\n")
+    for kind, label in KIND_LABELS.items():
+        alone = sorted((e for e in edition.glossary if e.kind == kind and e.id not in related), key=pinyin_key)
+        if alone:
+            parts.append(f"**{label}**：" + "、".join(_link(e, "") for e in alone) + "\n")
+    return "\n".join(parts)
+
+
+def render_timeline(edition: Edition) -> str:
+    """Terms by the dates of the texts they appear in; undated texts apart, never guessed."""
+    parts = [front_matter("时间线"), "# 时间线 · Timeline\n",
+             "按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
+             "原文未载日期的文本单列于后，不推测其日期。\n"]
+    dated = sorted((t for t in edition.texts if t.meta.date), key=lambda t: (t.meta.date, t.meta.id))
+    seen: set[str] = set()
+    for text in dated:
+        parts.append(f"## {text.meta.date} · {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
+        parts.append(_terms_line(text, edition, seen))
+    undated = [t for t in edition.texts if not t.meta.date]
+    if undated:
+        parts.append("## 未载日期的文本 { #undated }\n")
+        for text in undated:
+            parts.append(f"### {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
+            parts.append(_terms_line(text, edition, None))
+    return "\n".join(parts)
+
+
+def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> str:
+    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text.meta.id))
+    items = []
+    for term_id in ids:
+        entry = edition.entry(term_id)
+        if entry is None:
+            continue
+        first = seen is not None and term_id not in seen
+        items.append(_link(entry, "") + ("（首见）" if first else ""))
+    if seen is not None:
+        seen.update(ids)
+    link = f"[原文](../texts/{text.meta.id}.md)"
+    return (f"{link} · {len(items)} 条：" + "、".join(items) + "\n") if items else f"{link} · 无术语\n"
+
+
+def render_text_panel(text: CorpusText, edition: Edition) -> str:
+    """The closing panel of a text page: its initiatives and where else they appear."""
+    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text.meta.id))
+    entries = [e for term_id in ids if (e := edition.entry(term_id))]
+    if not entries:
+        return ""
+    lines = ["## 本文涉及的倡议与提法 { #initiatives }\n",
+             f"本文共涉及 {len(entries)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n"]
+    for entry in entries:
+        elsewhere = [
+            f"[{escape_markdown(edition.text(text_id).meta.title)}](../texts/{text_id}.md#{found.block.anchor})"  # type: ignore[union-attr]
+            + (f"（作“{escape_markdown(found.occurrence.form)}”）" if found.occurrence.term_id != entry.id else "")
+            for text_id, found in first_in_each_text({e.id for e in family(entry, edition)}, edition).items()
+            if text_id != text.meta.id
+        ]
+        line = f"- {_link(entry, '../glossary/')}：{escape_markdown(entry.summary)}"
+        lines.append(line + (f" 又见：{'；'.join(elsewhere)}" if elsewhere else ""))
+    return "\n".join(lines) + "\n"
