@@ -10,6 +10,7 @@ from build_tools.render_glossary import (
 from build_tools.render_relations import render_map, render_text_panel, render_timeline
 from build_tools.render_site import render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
+from build_tools.search_patch import patched_search_worker
 from build_tools.sources import Sources
 
 
@@ -32,6 +33,8 @@ def render_outputs(edition: Edition, sources: Sources) -> dict[str, bytes]:
     for entry in edition.glossary:
         files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition)
     outputs = {path: content.encode("utf-8") for path, content in files.items()}
+    worker_path, worker = patched_search_worker()
+    outputs[worker_path] = worker
     for raw in sources.texts:  # the raw source, byte for byte, for readers to check
         outputs[f"docs/texts/raw/{raw.id}.txt"] = raw.data
     return outputs

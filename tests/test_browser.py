@@ -15,12 +15,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.sitebuild import build_site, copy_project, serve
+from build_tools.cli import load
+from build_tools.render_relations import clusters
+from tests.sitebuild import PROJECT, build_site, copy_project, serve
 
 CHROMIUM = "/usr/bin/chromium"
 TEXT_PAGE = "/texts/qiandongnan-sizhuasiqiang/"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = PROJECT / "test-artifacts"
+# Material draws Mermaid diagrams inside closed shadow roots; open them so tests can look.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+"""
 pytestmark = pytest.mark.browser
 
 HOSTILE_ENTRY = """\
@@ -102,8 +110,7 @@ def test_tab_focus_shows_tooltip(browser: Browser, real_site: str) -> None:
     paragraph = page.locator("p.para:has(a.gl)").first
     paragraph.locator("a.para-num").focus()
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.className")
-    assert focused == "gl"
+    assert page.evaluate("document.activeElement.classList.contains('gl')")
     term = page.evaluate("document.activeElement.textContent")
     assert term in popover_text(page)
     page.keyboard.press("Escape")
@@ -162,3 +169,42 @@ def test_hostile_text_shows_as_text(browser: Browser, hostile_site: str) -> None
     assert page.locator("h1").inner_text().removesuffix("¶") == HOSTILE_TITLE
     page.locator("a.gl[data-term='huang-ba']").first.hover()
     assert "<svg onload=alert('summary')>" in popover_text(page)
+
+
+def test_map_draws_every_related_term(browser: Browser, real_site: str) -> None:
+    edition, _ = load(PROJECT)
+    expected_nodes = sum(len(group) for group in clusters(edition))
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    page.goto(real_site + "/glossary/map/")
+    count_nodes = """() => [...document.querySelectorAll('.mermaid')]
+        .map(host => (host.shadowRoot || host).querySelectorAll('svg g.node').length)
+        .reduce((a, b) => a + b, 0)"""
+    page.wait_for_function(f"({count_nodes})() >= {expected_nodes}", timeout=20000)
+    assert page.evaluate(count_nodes) == expected_nodes
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
+
+
+@pytest.mark.parametrize("query, term_page, text_page", [
+    ("113攻坚战", "/glossary/113-gong-jian-zhan/", "/texts/jinhaihu-113/"),
+    ("四抓四强", "/glossary/si-zhua-si-qiang/", "/texts/qiandongnan-sizhuasiqiang/"),
+    ("一中心一张网十联户", "/glossary/yi-zhong-xin-yi-zhang-wang-shi-lian-hu/",
+     "/texts/qiandongnan-sizhuasiqiang/"),
+    ("积分超市", "/glossary/ji-fen-chao-shi/", "/texts/bijie-reform-pulse/"),
+])
+def test_search_finds_slogans_first(browser: Browser, real_site: str, query: str,
+                                    term_page: str, text_page: str) -> None:
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(real_site + "/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")  # Material searches on key events, which fill() does not send
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10000)
+    page.wait_for_timeout(500)
+    top = [href.split("?")[0].removeprefix(real_site) for href in
+           (results.nth(i).get_attribute("href") or "" for i in range(min(8, results.count())))]
+    assert term_page in top[:3], top
+    assert text_page in top, top

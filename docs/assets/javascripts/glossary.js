@@ -11,6 +11,7 @@
   var current = null;
   var hideTimer = null;
   var lastPointerWasTouch = false;
+  var openBeforeTouch = null;  // the link whose tooltip was open when the touch began
 
   function ensurePopover() {
     if (popover) return popover;
@@ -83,6 +84,9 @@
   function bind() {
     document.addEventListener("pointerdown", function (event) {
       lastPointerWasTouch = event.pointerType === "touch" || event.pointerType === "pen";
+      // A tap focuses the link (showing its tooltip) before "click" fires, so whether
+      // this is the first or second tap must be decided now.
+      openBeforeTouch = popover && !popover.hidden ? current : null;
       if (popover && !popover.hidden && !popover.contains(event.target) && !termLink(event.target)) hide();
     }, true);
     document.addEventListener("mouseover", function (event) {
@@ -104,7 +108,7 @@
     document.addEventListener("click", function (event) {
       var link = termLink(event.target);
       if (!link || !lastPointerWasTouch) return;
-      if (current !== link || !popover || popover.hidden) {
+      if (openBeforeTouch !== link) {
         event.preventDefault();
         show(link);
       }
