@@ -29,16 +29,17 @@ BANNER = re.compile(r"^欢迎(访问|来到|光临|使用)|手机版$|^手机版
 MAX_BANNER = 30  # a banner is a short line; a body sentence may start with 欢迎来到
 # A widget line is made of these words as whole tokens, perhaps with one short site name.
 WIDGET_WORD = re.compile(
-    r"((打印(本页|此页|文章)?|(我要)?纠错|分享(到|至)?|收藏|关闭(窗口|本页)?|字号|字体|[大中小]|扫一扫|微信|微博|"
-    r"收听本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|×|✕|返回顶部|播报|朗读|语音)[:：]?)+"
+    r"((打印(本页|此页|文章)?|(我要)?纠错|分享(到|至)?|收藏|关闭(窗口|本页)?|字号|字体|[大中小]|"
+    r"扫一扫|微信|微博|收听本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|×|✕|返回顶部|播报|朗读|语音)[:：]?)+"
 )
 WIDGET_SEPARATORS = re.compile(r"[\s【】\[\]|｜]+")
 MAX_SITE_NAME = 8
 # Comment forms and navigation lists: a label standing alone, or a label and a colon
 # before a link ("上一篇：…"); a sentence that merely starts with 提交 or 相关新闻 is prose.
 COMMENT_FORM = re.compile(
-    r"^(暂无评论|发表评论|网友评论|我要评论|评论列表|查看评论|本类热点|热点(推荐|新闻|排行)|相关(阅读|新闻|链接|文章|推荐)|"
-    r"上一篇|下一篇|推荐阅读|延伸阅读|热门(文章|推荐)|点击排行|验证码|提交|匿名发表)\s*[!！。.:：]?\s*$|"
+    r"^(暂无评论|发表评论|网友评论|我要评论|评论列表|查看评论|本类热点|热点(推荐|新闻|排行)|"
+    r"相关(阅读|新闻|链接|文章|推荐)|上一篇|下一篇|推荐阅读|延伸阅读|热门(文章|推荐)|点击排行|验证码|提交|"
+    r"匿名发表)\s*[!！。.:：]?\s*$|"
     r"^(上一篇|下一篇|相关(阅读|新闻|链接|文章|推荐)|推荐阅读|延伸阅读)\s*[:：]|"
     r"^(姓名|评论|昵称|邮箱|内容|验证码)\s*[:：]\s*$|^请遵守.*(法律|法规)|"
     r"^[（(]?\s*(字数(不能|不得|不超过|限)|剩余字数|还(可以|能)输入)[^。，；！？]*$"

@@ -1,8 +1,9 @@
 """Decode raw bytes into clean Unicode text, recording the encoding used.
 
-A declared encoding (from the text's metadata) wins; detection is the fallback and the
-cross-check. Big5 bytes always "decode" as GB18030 into garbage, so every candidate is
-judged by how much Private Use Area text it produces, not only by whether it decodes.
+A declared encoding (from the text's metadata) wins; detection (UTF-8 first, then
+chardet) is the fallback. Big5 bytes always "decode" as GB18030 into garbage, so every
+candidate is judged by how much Private Use Area text it produces, not only by whether
+it decodes, and a declared encoding that yields such text is refused.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None
     try:
         encoding = bom or (_normal(declared) if declared else None) or _detect(data)
     except LookupError:
-        return None, [problem(path, 1, 1, "unknown-encoding", f"unknown encoding '{declared}' declared in the metadata; "
+        return None, [problem(path, 1, 1, "unknown-encoding",
+                              f"unknown encoding '{declared}' declared in the metadata; "
                               "use utf-8, gb18030 or big5")]
     if encoding is None:
         return None, [problem(path, 1, 1, "undecodable",

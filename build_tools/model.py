@@ -62,7 +62,7 @@ class Block:
     anchor: str  # "p12" for paragraphs and list items, "s3" for headings, "c2" for captions
     lines: tuple[int, ...]  # raw line numbers it came from
     original: str  # the same block in the source's own script (equal to text for Simplified)
-    number: int = 0  # paragraph number for p-anchors; heading level for headings (2 or 3)
+    number: int = 0  # the block's number within its kind: 12 for p12, 3 for s3
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 SECTION_NUMERAL = re.compile("^[一二三四五六七八九十]{1,3}$")
 # The numbering of a section heading: 一、 （一） 第一章 第二部分; its own 、 is not prose.
 SECTION_PREFIX = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+[章节部分条篇])\s*"
+    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|"
+    r"第[一二三四五六七八九十百]+[章节部分条篇])\s*"
 )
 LIST_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)\s*\S")
 ELLIPSIS = re.compile(r"^[…\.。·]{2,}$")
@@ -28,7 +29,11 @@ PLACE_SUBJECT = re.compile(
     rf"^[{HAN}]{{1,10}}?(省|市|州|县|区|镇|乡|村|街道|社区|局|委|办|单位|干部|群众|党员|专家)"
 )
 ORGANISATION = re.compile(rf"^[{HAN}（）()]{{4,40}}(委员会|组织部|宣传部|办公室|政府|委|部|厅|局|中心|研究院|研究室)$")
-REPORTER = re.compile(rf"^(本报|本台|本网|新华社)?(特约)?(记者|通讯员|评论员)[{HAN}\s、]{{1,30}}$")
+# Reporters: 本报记者 张三, 记者 张三 通讯员 李四, 本报评论员 (not a heading such as 记者手记).
+REPORTER = re.compile(
+    rf"^(?:本报|本台|本网|新华社)(?:特约)?(?:记者|通讯员|评论员)[{HAN}\s、:：]{{0,30}}$"
+    rf"|^(?:特约)?(?:记者|通讯员)[\s:：]+[{HAN}][{HAN}\s、]{{0,29}}$"
+)
 MAX_HEADING = 30
 MAX_CAPTION = 45
 MAX_LIST_ITEM = 30
