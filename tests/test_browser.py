@@ -191,7 +191,7 @@ def test_map_draws_every_related_term(browser: Browser, real_site: str) -> None:
     ("四抓四强", "/glossary/si-zhua-si-qiang/", "/texts/qiandongnan-sizhuasiqiang/"),
     ("一中心一张网十联户", "/glossary/yi-zhong-xin-yi-zhang-wang-shi-lian-hu/",
      "/texts/qiandongnan-sizhuasiqiang/"),
-    ("积分超市", "/glossary/ji-fen-chao-shi/", "/texts/bijie-reform-pulse/"),
+    ("积分超市", "/glossary/ji-fen-chao-shi/", "/texts/qiandongnan-sizhuasiqiang/"),
 ])
 def test_search_finds_slogans_first(browser: Browser, real_site: str, query: str,
                                     term_page: str, text_page: str) -> None:

@@ -1,0 +1,112 @@
+"""write_outputs: only generated folders, no escaping paths, mtimes kept, failures change nothing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from build_tools import write
+from build_tools.write import GENERATED_ROOTS, write_outputs
+
+OUTPUTS = {
+    "docs/texts/index.md": b"# texts\n",
+    "docs/texts/a.md": "甲".encode(),
+    "docs/texts/raw/a.txt": b"raw bytes \xff",
+    "docs/glossary/index.md": b"# glossary\n",
+    "build/generated/nav.yml": b"nav: []\n",
+}
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    """Every file under root (hidden staging folders included), by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def age(root: Path, relative: str, seconds: int = 1000) -> int:
+    """Set a file's mtime into the past; return it in nanoseconds."""
+    path = root / relative
+    past = path.stat().st_mtime_ns - seconds * 10**9
+    os.utime(path, ns=(past, past))
+    return past
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project whose generated folders hold OUTPUTS, next to hand-written files."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_bytes(b"hand-written home")
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: x\n")
+    write_outputs(OUTPUTS, tmp_path)
+    return tmp_path
+
+
+def test_writes_exactly_the_outputs_and_nothing_else(project: Path) -> None:
+    assert files_under(project) == {**OUTPUTS, "docs/index.md": b"hand-written home",
+                                    "mkdocs.yml": b"site_name: x\n"}
+
+
+def test_returns_how_many_files_changed(project: Path) -> None:
+    assert write_outputs(OUTPUTS, project) == 0
+    assert write_outputs({**OUTPUTS, "docs/texts/a.md": b"changed"}, project) == 1
+    assert write_outputs({**OUTPUTS, "docs/texts/b.md": b"new"}, project) == 2
+
+
+def test_files_missing_from_outputs_are_removed(project: Path) -> None:
+    smaller = {k: v for k, v in OUTPUTS.items() if k != "docs/texts/a.md"}
+    write_outputs(smaller, project)
+    assert not (project / "docs/texts/a.md").exists()
+    assert (project / "docs/texts/index.md").read_bytes() == b"# texts\n"
+
+
+def test_unchanged_files_keep_their_mtime(project: Path) -> None:
+    unchanged = age(project, "docs/texts/index.md")
+    changed = age(project, "docs/texts/a.md")
+    write_outputs({**OUTPUTS, "docs/texts/a.md": "乙".encode()}, project)
+    assert (project / "docs/texts/index.md").stat().st_mtime_ns == unchanged
+    assert (project / "docs/texts/a.md").stat().st_mtime_ns > changed
+
+
+@pytest.mark.parametrize("path", [
+    "../outside.md",
+    "docs/texts/../../outside.md",
+    "docs/texts/../index.md",
+    "/tmp/absolute.md",
+    "docs/index.md",
+    "mkdocs.yml",
+    "docs/textsevil/a.md",
+    "build/generated-evil/a.md",
+    "site/index.html",
+    "texts/jinhaihu-113.txt",
+])
+def test_paths_outside_generated_roots_are_refused(project: Path, path: str) -> None:
+    before = files_under(project.parent)
+    with pytest.raises(ValueError, match="refusing to write outside"):
+        write_outputs({**OUTPUTS, path: b"evil"}, project)
+    assert files_under(project.parent) == before
+
+
+def test_generated_roots_are_the_documented_ones() -> None:
+    assert GENERATED_ROOTS == ("docs/texts", "docs/glossary", "build/generated")
+
+
+@pytest.mark.parametrize("fail_at", [1, 3, len(OUTPUTS) + 1])
+def test_failure_mid_way_leaves_previous_output(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                fail_at: int) -> None:
+    before = files_under(project)
+    stage = write._stage
+    calls = []
+
+    def failing_stage(*args: object) -> int:
+        calls.append(args)
+        if len(calls) == fail_at:
+            raise OSError("disk full")
+        return stage(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(write, "_stage", failing_stage)
+    new = {path: b"new " + content for path, content in OUTPUTS.items()}
+    new["build/generated/extra.md"] = b"extra"
+    with pytest.raises(OSError, match="disk full"):
+        write_outputs(new, project)
+    assert files_under(project) == before
