@@ -7,6 +7,9 @@ its output goes through nh3 (Ammonia) with an allowlist of tags, no attributes b
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import markdown
 import nh3
 
@@ -22,7 +25,25 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-def render_definition(source: str) -> str:
-    """Turn a definition's Markdown into sanitised HTML."""
-    html = markdown.markdown(source, extensions=[], output_format="html")
-    return _CLEANER.clean(html)
+# A passage cited inside a definition: "gaozhou-baiqianwan-wugeyi p23" (text id, anchor).
+CITATION = re.compile(r"(?<![A-Za-z0-9/-])([a-z0-9]+(?:-[a-z0-9]+)+) (p[1-9][0-9]*)(?![0-9A-Za-z])")
+
+
+def render_definition(source: str, texts: frozenset[str] = frozenset()) -> str:
+    """Turn a definition's Markdown into sanitised HTML; link citations of known texts."""
+    html = _CLEANER.clean(markdown.markdown(source, extensions=[], output_format="html"))
+    # Added after sanitising, so these are the only relative links a definition can have.
+    return CITATION.sub(lambda m: _citation_link(m, texts), html)
+
+
+def _citation_link(match: re.Match[str], texts: frozenset[str]) -> str:
+    text_id, anchor = match.groups()
+    if text_id not in texts:
+        return match.group(0)
+    return f'<a class="citation" href="../../texts/{text_id}/#{anchor}">{text_id} {anchor}</a>'
+
+
+def cited_passages(source: str) -> Iterator[tuple[str, str, int]]:
+    """Each (text id, anchor, offset) a definition cites in running text."""
+    for match in CITATION.finditer(source):
+        yield match.group(1), match.group(2), match.start()

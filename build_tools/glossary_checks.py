@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from build_tools.definitions import cited_passages
 from build_tools.glossary import GlossaryEntry
 from build_tools.problems import Problem, problem, warning
 from build_tools.script import traditional
@@ -21,6 +22,7 @@ def check_glossary(edition: Edition) -> list[Problem]:
     return [
         *_duplicate_forms(edition),
         *_citations(edition),
+        *_definition_citations(edition),
         *_references(edition),
         *_unused(edition),
         *_field_style(edition),
@@ -58,6 +60,19 @@ def _citations(edition: Edition) -> Iterator[Problem]:
                 yield warning(entry.path, source.line, source.column, "citation-without-term",
                               f"{source.text}#{source.paragraph} does not contain '{entry.term}' "
                               "or a variant; cite the paragraph that speaks of it")
+
+
+def _definition_citations(edition: Edition) -> Iterator[Problem]:
+    """A passage cited in a definition ("jinhaihu-113 p12") must exist."""
+    for entry in edition.glossary:
+        line, column = entry.position_of("definition")
+        for text_id, anchor, offset in cited_passages(entry.definition):
+            text = edition.text(text_id)
+            if text is not None and text.article.paragraph(anchor) is None:
+                at_line = line + entry.definition[:offset].count("\n")
+                yield problem(entry.path, at_line, column, "unknown-paragraph",
+                              f"the definition cites {text_id} {anchor}, which does not exist; see "
+                              f"'python -m build_tools paragraphs {text_id}'")
 
 
 def _references(edition: Edition) -> Iterator[Problem]:

@@ -151,6 +151,14 @@ def sha256_hex(node: Node, path: str) -> tuple[str | None, list[Problem]]:
     return value, found
 
 
+def _content_position(node: Node) -> tuple[int, int]:
+    """Where a value's text starts: a block scalar (| or >) starts on the next line."""
+    line, column = position(node)
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return line + 1, column
+    return line, column
+
+
 def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
                   ) -> tuple[dict[str, Any], list[Problem]]:
     """Read a mapping against declared fields: unknown keys and missing required keys are errors."""
@@ -166,7 +174,7 @@ def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
                                  f"unknown key '{key.value}'; expected one of: {', '.join(by_name)}"))
             continue
         values[field.name], field_problems = field.convert(value, path)
-        values[field.name + "@"] = position(value)
+        values[field.name + "@"] = _content_position(value)
         found.extend(field_problems)
     for field in fields:
         if field.required and values.get(field.name) in (None, "", ()):
