@@ -93,8 +93,13 @@ def _facts(entry: GlossaryEntry) -> str:
     rows = [("拼音", entry.pinyin), ("英文", entry.english), ("类别", KIND_LABELS[entry.kind]),
             ("其他写法", "、".join(entry.variants)), ("地点", scope.place), ("主体", scope.body),
             ("时期", scope.period)]
-    items = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(v)}</dd>" for k, v in rows if v)
+    items = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(_known(v))}</dd>" for k, v in rows if v)
     return f'<dl class="term-facts">{items}</dl>\n'
+
+
+def _known(value: str) -> str:
+    """Show the schema's 'unknown' to readers in Chinese."""
+    return "不详" if value.strip().lower() == "unknown" else value
 
 
 def _component(text: str, term_id: str | None, edition: Edition) -> str:

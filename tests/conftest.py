@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from build_tools.cli import load_all
 from build_tools.edition import CorpusText, Edition
+from build_tools.problems import Problem
+from build_tools.sources import Sources
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,11 +40,33 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
-def edition() -> Edition:
+def golden(update_golden: bool) -> Callable[[Path, str], None]:
+    """Compare text with a golden file, or rewrite the file under --update-golden."""
+    def compare(path: Path, actual: str) -> None:
+        if update_golden:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.is_file(), f"no golden file {path.name}; run pytest --update-golden and review it"
+        expected = path.read_text(encoding="utf-8")
+        diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                              "golden", "actual", lineterm=""))
+        assert actual == expected, f"{path.name} changed (pytest --update-golden to accept):\n{diff}"
+    return compare
+
+
+@pytest.fixture(scope="session")
+def loaded() -> tuple[Sources, Edition, list[Problem]]:
+    """Sources, edition and problems of the real project, loaded once."""
+    return load_all(PROJECT_ROOT)
+
+
+@pytest.fixture(scope="session")
+def edition(loaded: tuple[Sources, Edition, list[Problem]]) -> Edition:
     """The real edition under the project root; the real data must load without problems."""
-    _, loaded, problems = load_all(PROJECT_ROOT)
+    sources, real, problems = loaded
     assert [p.format_text() for p in problems] == []
-    return loaded
+    return real
 
 
 @pytest.fixture(scope="session")

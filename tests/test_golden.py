@@ -7,7 +7,8 @@ with ``pytest --update-golden`` and review the diff like any other change.
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
+
 import re
 from pathlib import Path
 
@@ -39,18 +40,9 @@ def render_golden(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_golden(real_texts: dict[str, CorpusText], text_id: str, update_golden: bool) -> None:
-    actual = render_golden(real_texts[text_id].article)
-    path = GOLDEN / f"{text_id}.txt"
-    if update_golden:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.is_file(), f"no golden file {path.name}; run pytest --update-golden and review it"
-    expected = path.read_text(encoding="utf-8")
-    diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                          "golden", "actual", lineterm=""))
-    assert actual == expected, f"{text_id} changed (pytest --update-golden to accept):\n{diff}"
+def test_golden(real_texts: dict[str, CorpusText], text_id: str,
+                golden: Callable[[Path, str], None]) -> None:
+    golden(GOLDEN / f"{text_id}.txt", render_golden(real_texts[text_id].article))
 
 
 def test_every_real_text_has_a_golden_file(real_texts: dict[str, CorpusText]) -> None:

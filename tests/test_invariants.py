@@ -11,23 +11,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.cli import load_all
 from build_tools.edition import Edition
 from build_tools.model import BlockKind
 from build_tools.outputs import render_outputs
 from tests.sitebuild import PROJECT, build_site, copy_project
 
 MKDOCS_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
-
-
-@pytest.fixture(scope="module")
-def loaded():  # type: ignore[no-untyped-def]
-    return load_all(PROJECT)
-
-
-@pytest.fixture(scope="module")
-def edition(loaded) -> Edition:  # type: ignore[no-untyped-def]
-    return loaded[1]
 
 
 def test_real_annotations_have_no_problems_even_strict(loaded) -> None:  # type: ignore[no-untyped-def]
