@@ -10,7 +10,7 @@ from build_tools.glossary import GlossaryEntry
 from build_tools.matching import Occurrence, TermForms, TermIndex
 from build_tools.model import Block, BlockKind
 
-MATCHED_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION)
+MATCHED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CAPTION)
 # A photo credit at the end of a caption names people and offices, not policy terms.
 CREDIT = re.compile(r"[（(](供图|摄影?|图片?|来源)[/／:：][^）)]*[）)]$")
 
@@ -35,7 +35,7 @@ def build_index(glossary: Iterable[GlossaryEntry]) -> TermIndex:
 
 
 def matchable_span(block: Block) -> tuple[int, int]:
-    """The part of a block terms are looked for in (never headings, never credits)."""
+    """The part of a block terms are looked for in (never a photo credit)."""
     if block.kind not in MATCHED_KINDS:
         return 0, 0
     credit = CREDIT.search(block.text) if block.kind is BlockKind.CAPTION else None

@@ -11,7 +11,7 @@ from build_tools.glossary import GlossaryEntry, pinyin_key
 from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.model import Block
 from build_tools.render_relations import render_comparison, render_related
-from build_tools.render_text import InlineRenderer
+from build_tools.render_text import Escape, InlineRenderer
 from build_tools.schema import KIND_LABELS
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
@@ -24,25 +24,28 @@ def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
         if found.text_id == text_id:
             by_anchor[found.block.anchor].append(found)
 
-    def render(block: Block, start: int, end: int) -> str:
+    def render(block: Block, start: int, end: int, escape: Escape) -> str:
         parts, position = [], start
         for found in by_anchor.get(block.anchor, ()):
             occurrence = found.occurrence
             if occurrence.start < start or occurrence.end > end:
                 continue
-            parts.append(escape_html(block.text[position:occurrence.start]))
-            parts.append(term_link(occurrence.term_id, block.text[occurrence.start:occurrence.end]))
+            parts.append(escape(block.text[position:occurrence.start]))
+            parts.append(term_link(occurrence.term_id, escape(occurrence.form)))
             position = occurrence.end
-        parts.append(escape_html(block.text[position:end]))
+        parts.append(escape(block.text[position:end]))
         return "".join(parts)
 
     return render
 
 
 def term_link(term_id: str, shown: str) -> str:
-    """A link from a text page to a term page, described by the term's in-page tooltip."""
+    """A link from a text page to a term page, described by the term's in-page tooltip.
+
+    ``shown`` is already escaped for where the link stands (HTML or Markdown).
+    """
     return (f'<a class="gl" href="../../glossary/{term_id}/" data-term="{term_id}" '
-            f'aria-describedby="gl-tip-{term_id}">{escape_html(shown)}</a>')
+            f'aria-describedby="gl-tip-{term_id}">{shown}</a>')
 
 
 def render_tooltips(entries: list[GlossaryEntry]) -> str:

@@ -20,8 +20,10 @@ from build_tools.textmeta import TextMeta
 POINT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十]+）)[^。！？；]{1,40}?[。！？；]")
 SCRIPT_LABEL = {"simplified": "简体", "traditional": "繁体"}
 
-# Renders text[start:end] of a block as HTML (escaped, with any glossary links inside).
-InlineRenderer = Callable[[Block, int, int], str]
+# Renders text[start:end] of a block, escaped with the given function (HTML for paragraph
+# blocks, Markdown for headings), with any glossary links inside.
+Escape = Callable[[str], str]
+InlineRenderer = Callable[[Block, int, int, Escape], str]
 
 
 def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") -> str:
@@ -70,9 +72,9 @@ def _script_label(meta: TextMeta) -> str:
 def render_block(block: Block, inline: InlineRenderer, previous: Block | None) -> str:
     """Render one block; the paragraph number links to the block's own anchor."""
     if block.kind is BlockKind.HEADING:
-        return f"## {escape_markdown(block.text)} {{ #{block.anchor} }}\n"
+        return f"## {inline(block, 0, len(block.text), escape_markdown)} {{ #{block.anchor} }}\n"
     if block.kind is BlockKind.CAPTION:
-        return f'<p class="caption" id="{block.anchor}">{inline(block, 0, len(block.text))}</p>\n'
+        return f'<p class="caption" id="{block.anchor}">{inline(block, 0, len(block.text), escape_html)}</p>\n'
     number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段">{block.number}</a>'
     classes = ["para", block.kind.value.replace("_", "-")]
     if previous is not None and previous.kind is BlockKind.LIST_ITEM:
@@ -84,10 +86,10 @@ def _body(block: Block, inline: InlineRenderer) -> str:
     """Set the numbered lead sentence of a point in bold, if the block starts with one."""
     match = POINT_LEAD.match(block.text) if block.kind is BlockKind.PARAGRAPH else None
     split = match.end() if match else 0
-    lead = f"<strong>{inline(block, 0, split)}</strong>" if split else ""
-    return lead + inline(block, split, len(block.text))
+    lead = f"<strong>{inline(block, 0, split, escape_html)}</strong>" if split else ""
+    return lead + inline(block, split, len(block.text), escape_html)
 
 
-def plain_inline(block: Block, start: int, end: int) -> str:
+def plain_inline(block: Block, start: int, end: int, escape: Escape) -> str:
     """Render part of a block's text with no glossary links."""
-    return escape_html(block.text[start:end])
+    return escape(block.text[start:end])

@@ -12,7 +12,6 @@ import markdown
 import pytest
 
 from build_tools.edition import Edition
-from build_tools.model import BlockKind
 from build_tools.outputs import render_outputs
 from tests.sitebuild import PROJECT, build_site, copy_project
 
@@ -53,7 +52,7 @@ def test_every_term_occurs_somewhere(edition: Edition) -> None:
 
 
 class _BlockText(HTMLParser):
-    """Collect the visible text of each element with an id p…/c…, minus paragraph numbers."""
+    """Collect the visible text of each block (ids p…, s…, c…), minus numbers and permalinks."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -64,12 +63,13 @@ class _BlockText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if self._current is None and re.fullmatch(r"[pc]\d+", attributes.get("id") or ""):
+        if self._current is None and re.fullmatch(r"[psc]\d+", attributes.get("id") or ""):
             self._current, self._depth = attributes["id"], 0
             self.blocks[self._current] = ""
         if self._current is not None:
             self._depth += 1
-            if "para-num" in (attributes.get("class") or "") or self._skip:
+            classes = (attributes.get("class") or "").split()
+            if "para-num" in classes or "headerlink" in classes or self._skip:
                 self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
@@ -92,7 +92,7 @@ def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # typ
         page = outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8")
         parser = _BlockText()
         parser.feed(markdown.markdown(page, extensions=MKDOCS_EXTENSIONS))
-        expected = {b.anchor: b.text for b in text.article.blocks if b.kind is not BlockKind.HEADING}
+        expected = {b.anchor: b.text for b in text.article.blocks}
         assert parser.blocks == expected, text.meta.id
 
 
@@ -100,9 +100,10 @@ def test_every_occurrence_is_linked_on_its_page(loaded) -> None:  # type: ignore
     sources, edition, _ = loaded
     outputs = render_outputs(edition, sources)
     for text in edition.texts:
-        page = outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8")
+        page = markdown.markdown(outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8"),
+                                 extensions=MKDOCS_EXTENSIONS)
         links = re.findall(r'<a class="gl" href="[^"]+" data-term="([^"]+)"[^>]*>([^<]+)</a>', page)
-        expected = [(f.occurrence.term_id, html.escape(f.occurrence.form))
+        expected = [(f.occurrence.term_id, html.escape(f.occurrence.form, quote=False))
                     for f in edition.found if f.text_id == text.meta.id]
         assert links == expected, text.meta.id
 
