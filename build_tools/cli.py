@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.edition import Edition, load_edition
+from build_tools.fmt import format_annotation
 from build_tools.outputs import render_outputs
 from build_tools.problems import Problem, format_problems, has_errors
 from build_tools.sources import Sources, read_sources
@@ -33,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     generate = sub.add_parser("generate", help="check everything, then write the Markdown pages")
     generate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    fmt = sub.add_parser("fmt", help="rewrite annotation files in canonical form")
+    fmt.add_argument("--check", action="store_true",
+                     help="write nothing; fail if a file is not canonical")
+    fmt.add_argument("paths", nargs="*", type=Path,
+                     help="annotation files (default: every file under annotations/)")
     paragraphs = sub.add_parser("paragraphs", help="print a text's blocks with their anchors")
     paragraphs.add_argument("text_id")
     return parser
@@ -94,7 +100,30 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    paths = args.paths or sorted((args.root / "annotations").rglob("*.yml"))
+    problems: list[Problem] = []
+    changed = []
+    for path in paths:
+        shown = path.relative_to(args.root).as_posix() if path.is_relative_to(args.root) else str(path)
+        formatted, found = format_annotation(path.read_text(encoding="utf-8"), shown, path.stem)
+        problems.extend(found)
+        if formatted is not None and formatted.changed:
+            changed.append(shown)
+            if not args.check:
+                path.write_text(formatted.text, encoding="utf-8")
+    report(problems, False)
+    verb = "would reformat" if args.check else "reformatted"
+    for shown in changed:
+        print(f"{verb} {shown}")
+    if args.check and changed:
+        print(f"{len(changed)} file(s) not in canonical form; fix with: python -m build_tools fmt",
+              file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "fmt": cmd_fmt,
     "check": cmd_check,
     "generate": cmd_generate,
     "paragraphs": cmd_paragraphs,
