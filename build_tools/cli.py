@@ -12,6 +12,7 @@ from build_tools.edition import Edition, load_edition
 from build_tools.fmt import format_annotation
 from build_tools.outputs import render_outputs
 from build_tools.problems import Problem, format_problems, has_errors
+from build_tools.repository import read_repository_url
 from build_tools.sources import Sources, read_sources
 from build_tools.write import write_outputs
 
@@ -94,7 +95,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if report(problems, args.strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, sources)
+    outputs = render_outputs(edition, sources, read_repository_url(args.root, os.environ))
     changed = write_outputs(outputs, args.root)
     print(f"generated {len(outputs)} files ({changed} changed)")
     return 0

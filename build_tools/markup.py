@@ -39,9 +39,11 @@ def template_string(text: str) -> str:
     return yaml_string(escape_html(text))
 
 
-def front_matter(title: str, description: str | None = None) -> str:
-    """The YAML front matter of a generated page."""
+def front_matter(title: str, description: str | None = None, source_file: str | None = None) -> str:
+    """The YAML front matter of a generated page; ``source_file`` is what "edit this" edits."""
     lines = ["---", f"title: {template_string(title)}"]
     if description:
         lines.append(f"description: {template_string(description)}")
+    if source_file:
+        lines.append(f"source_file: {yaml_string(source_file)}")
     return "\n".join([*lines, "---", ""])

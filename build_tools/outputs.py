@@ -10,15 +10,15 @@ from build_tools.render_glossary import (
 from build_tools.render_relations import render_map, render_text_panel, render_timeline
 from build_tools.render_site import render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
-from build_tools.search_patch import patched_search_worker
+from build_tools.theme_files import render_theme_files
 from build_tools.sources import Sources
 
 
-def render_outputs(edition: Edition, sources: Sources) -> dict[str, bytes]:
-    """Map each generated path to its bytes."""
+def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None) -> dict[str, bytes]:
+    """Map each generated path to its bytes; ``repo_url`` enables "edit this" links."""
     files: dict[str, str] = {
         "docs/texts/index.md": render_texts_index(edition),
-        "build/generated/nav.yml": render_nav(edition),
+        "build/generated/nav.yml": render_nav(edition, repo_url),
         "build/generated/snippets/texts-table.md": render_texts_table(edition, "texts/"),
         "build/generated/jieba_userdict.txt": render_jieba_dictionary(edition),
     }
@@ -33,8 +33,7 @@ def render_outputs(edition: Edition, sources: Sources) -> dict[str, bytes]:
     for entry in edition.glossary:
         files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition)
     outputs = {path: content.encode("utf-8") for path, content in files.items()}
-    worker_path, worker = patched_search_worker()
-    outputs[worker_path] = worker
+    outputs.update(render_theme_files())
     for raw in sources.texts:  # the raw source, byte for byte, for readers to check
         outputs[f"docs/texts/raw/{raw.id}.txt"] = raw.data
     return outputs

@@ -70,7 +70,7 @@ def terms_of_text(edition: Edition, text_id: str) -> list[GlossaryEntry]:
 def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
     """The page of one term: facts, definition, parts, sources and every occurrence."""
     parts = [
-        front_matter(entry.term, entry.summary),
+        front_matter(entry.term, entry.summary, entry.path),
         f"# {escape_markdown(entry.term)} {{ #term }}\n",
         _facts(entry),
         f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',

@@ -40,7 +40,8 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") 
 
 
 def _front_matter(meta: TextMeta) -> str:
-    return front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip())
+    return front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip(),
+                        meta.path)
 
 
 def render_meta(meta: TextMeta) -> str:
