@@ -56,6 +56,17 @@ def golden(update_golden: bool) -> Callable[[Path, str], None]:
 
 
 @pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once (generate + mkdocs build --strict) in a temporary copy."""
+    from tests.sitebuild import build_site, copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def loaded() -> tuple[Sources, Edition, list[Problem]]:
     """Sources, edition and problems of the real project, loaded once."""
     return load_all(PROJECT_ROOT)
