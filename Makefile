@@ -12,14 +12,24 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MERMAID_VERSION := 11.17.2
 MERMAID_SHA256 := 6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd
 MERMAID_JS := docs/assets/vendor/mermaid.min.js
+# Every timestamp in a build comes from the last commit, so two builds of one commit are
+# byte-identical (MkDocs' sitemap would otherwise change from day to day).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 # Material prints a banner about its end of life on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve generate check chromium clean
 
+# The site is built into a staging folder and swapped in only when complete, so a failed
+# build leaves the previous site/ exactly as it was.
 site: $(STAMP) $(MERMAID_JS)
 	$(BIN)/python -m build_tools generate
-	$(BIN)/mkdocs build --strict
+	rm -rf build/site.staging
+	$(BIN)/mkdocs build --strict --site-dir build/site.staging
+	rm -rf build/site.previous
+	if [ -d site ]; then mv site build/site.previous; fi
+	mv build/site.staging site
+	rm -rf build/site.previous
 
 test: $(STAMP) $(MERMAID_JS) chromium
 	$(BIN)/python -m pytest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -27,15 +28,19 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
+
+
 def build_site(root: Path) -> subprocess.CompletedProcess[str]:
     """Generate the pages and run mkdocs build --strict in root."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
-                              capture_output=True, text=True, cwd=PROJECT)
+                              capture_output=True, text=True, cwd=PROJECT, env=env)
     if generate.returncode != 0:
         return generate
     mkdocs = Path(sys.executable).with_name("mkdocs")
     return subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                          capture_output=True, text=True, cwd=root)
+                          capture_output=True, text=True, cwd=root, env=env)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
