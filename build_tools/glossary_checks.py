@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from build_tools.definitions import cited_passages
+from build_tools.definitions import cited_passages, definition_limits
 from build_tools.glossary import GlossaryEntry
 from build_tools.problems import Problem, problem, warning
 from build_tools.script import traditional
@@ -23,6 +23,7 @@ def check_glossary(edition: Edition) -> list[Problem]:
         *_duplicate_forms(edition),
         *_citations(edition),
         *_definition_citations(edition),
+        *_definition_limits(edition),
         *_references(edition),
         *_unused(edition),
         *_field_style(edition),
@@ -30,14 +31,18 @@ def check_glossary(edition: Edition) -> list[Problem]:
 
 
 def _duplicate_forms(edition: Edition) -> Iterator[Problem]:
-    owner: dict[str, GlossaryEntry] = {}
+    """Each entry that writes a form another entry writes too is told which one."""
+    owners: dict[str, list[tuple[GlossaryEntry, str]]] = {}
     for entry in sorted(edition.glossary, key=lambda e: e.path):
         for field, form in [("term", entry.term), *(("variants", v) for v in entry.variants)]:
-            first = owner.setdefault(form, entry)
-            if first is not entry:
+            owners.setdefault(form, []).append((entry, field))
+    for form, places in owners.items():
+        for entry, field in places:
+            others = ", ".join(other.path for other, _ in places if other is not entry)
+            if others:
                 yield problem(entry.path, *entry.position_of(field), "duplicate-term",
-                              f"'{form}' is already defined in {first.path}; keep one entry "
-                              "and list other forms as variants there")
+                              f"'{form}' is also defined in {others}; keep one entry and list "
+                              "other forms as variants there")
 
 
 def _citations(edition: Edition) -> Iterator[Problem]:
@@ -75,6 +80,13 @@ def _definition_citations(edition: Edition) -> Iterator[Problem]:
                               f"'python -m build_tools paragraphs {text_id}'")
 
 
+def _definition_limits(edition: Edition) -> Iterator[Problem]:
+    for entry in edition.glossary:
+        line, column = entry.position_of("definition")
+        for offset, message in definition_limits(entry.definition):
+            yield problem(entry.path, line + offset, column, "definition-too-complex", message)
+
+
 def _references(edition: Edition) -> Iterator[Problem]:
     ids = {entry.id for entry in edition.glossary}
     for entry in edition.glossary:
@@ -106,6 +118,3 @@ def _field_style(edition: Edition) -> Iterator[Problem]:
         if not PINYIN.match(entry.pinyin):
             yield problem(entry.path, *entry.position_of("pinyin"), "bad-pinyin",
                           f"'{entry.pinyin}' is not pinyin with tone marks (e.g. wǔ gè yī)")
-        if not entry.sources:
-            yield problem(entry.path, *entry.position_of("sources"), "no-source",
-                          "cite at least one paragraph, or 'general' for a national slogan")

@@ -167,6 +167,7 @@ def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
     by_name = {f.name: f for f in fields}
     values: dict[str, Any] = {}
     found: list[Problem] = []
+    reported: set[str] = set()  # fields that already have a problem: no "empty" on top
     for key, value in node.value:
         field = by_name.get(key.value)
         if field is None:
@@ -176,12 +177,14 @@ def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
         values[field.name], field_problems = field.convert(value, path)
         values[field.name + "@"] = _content_position(value)
         found.extend(field_problems)
+        if field_problems:
+            reported.add(field.name)
     for field in fields:
-        if field.required and values.get(field.name) in (None, "", ()):
+        if field.required and values.get(field.name) in (None, "", ()) and field.name not in reported:
             if field.name not in values:
                 found.append(problem(path, *position(node), "missing-key",
                                      f"required key '{field.name}' is missing: {field.doc}"))
-            elif not any(p.line == values[field.name + "@"][0] for p in found):
+            else:
                 found.append(problem(path, *values[field.name + "@"], "empty-value",
                                      f"'{field.name}' must not be empty: {field.doc}"))
     return values, found

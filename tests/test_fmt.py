@@ -114,3 +114,13 @@ def test_broken_file_is_reported_and_left_alone(tmp_path: Path, capsys: pytest.C
     assert run(["--root", str(tmp_path), "fmt"]) == 1
     assert "annotations/glossary/a.yml:2:1: error: key 'term' is defined twice" in capsys.readouterr().err
     assert (folder / "a.yml").read_text(encoding="utf-8") == broken
+
+
+def test_formatter_that_would_change_meaning_writes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import build_tools.fmt
+
+    monkeypatch.setattr(build_tools.fmt, "render_glossary_yaml",
+                        lambda entry: CANONICAL.replace("摘要", "另一个摘要"))
+    formatted, problems = format_annotation(MESSY, "annotations/glossary/wu-ge-yi.yml", "wu-ge-yi")
+    assert formatted is None
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 1, "fmt-meaning")]

@@ -1,0 +1,68 @@
+"""Every problem code the build can report, declared once with what it means.
+
+Codes are stable: contributors and CI match on them. A test checks that every code
+used in build_tools is declared here and is exercised by a test.
+"""
+
+from __future__ import annotations
+
+CODES = {
+    # Reading files
+    "unexpected-file": "a file that does not belong in an input folder",
+    "bad-file-name": "a file name that cannot be an id (ids become URLs and file names)",
+    "not-utf8": "an annotation file that is not UTF-8",
+    "file-too-large": "an annotation file too large to be hand-written",
+    "empty-file": "an empty file",
+    # YAML
+    "yaml-syntax": "not valid YAML (tabs, unclosed brackets, bad indentation…)",
+    "yaml-alias": "an alias (*name): aliases can expand into alias bombs",
+    "yaml-anchor": "an anchor (&name)",
+    "yaml-tag": "an explicit tag (!!python/object…)",
+    "yaml-key": "a key that is not plain text",
+    "yaml-depth": "nesting deeper than any annotation needs",
+    "duplicate-key": "a key written twice (YAML would silently keep the last)",
+    # Schema
+    "unknown-key": "a key the schema does not declare",
+    "missing-key": "a required key is missing",
+    "empty-value": "a required key has no value",
+    "wrong-type": "a value of the wrong shape (a list where text belongs…)",
+    "truthy": "a value YAML 1.1 would read as yes/no (no, on, off…)",
+    "multi-line": "a line break in a one-line field",
+    "too-long": "a field longer than its limit",
+    "unknown-value": "a value outside a fixed vocabulary (kind, script…)",
+    "bad-date": "a date not written YYYY-MM-DD",
+    "bad-id": "an id that is not lowercase ASCII with hyphens",
+    "bad-anchor": "a paragraph anchor not written like p12",
+    "bad-sha256": "a SHA-256 that is not 64 hex digits",
+    "bad-relation": "a relation not written '- relation: term-id'",
+    "unknown-relation": "a relation type outside part_of, has_part, variant_of, same_mechanism_as, see_also",
+    "missing-convert": "a traditional text without an OpenCC profile",
+    # Texts
+    "missing-metadata": "a raw text without its metadata file",
+    "missing-text": "metadata for a raw text that does not exist",
+    "source-changed": "a raw text whose bytes no longer match its recorded sha256",
+    "too-large": "a raw text larger than the build accepts",
+    "undecodable": "bytes that are not valid in the declared or detected encoding",
+    "unknown-encoding": "an encoding name Python does not know",
+    "binary": "a binary file where a text belongs",
+    "mis-decoded": "decoding produced private-use characters: wrong encoding",
+    "no-body": "nothing is left of a text after cleaning",
+    # Glossary across files
+    "duplicate-term": "a term or variant defined in two entries",
+    "unknown-text": "a citation of a text that does not exist",
+    "unknown-paragraph": "a citation of a paragraph that does not exist",
+    "citation-without-term": "a cited paragraph that does not contain the term",
+    "unknown-term": "a relation or component naming an entry that does not exist",
+    "self-relation": "a term related to itself",
+    "conflicting-relation": "one pair of terms related twice in different ways",
+    "part-of-cycle": "part_of relations that go round in a circle",
+    "term-not-found": "a term found in no text",
+    "unused-variant": "a variant found in no text",
+    "derivable-variant": "a variant that is only the Traditional form of the term",
+    "bad-pinyin": "pinyin with characters that are not pinyin",
+    "definition-too-complex": "a definition with more brackets or nesting than Markdown should parse",
+    # Contributor commands
+    "file-exists": "a file new-term or add-text would create already exists",
+    # Formatting
+    "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",
+}

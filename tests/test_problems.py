@@ -1,0 +1,161 @@
+"""Every problem type, reported at its exact place with a message that says what to do.
+
+Each case is the real corpus plus one hostile file (in memory; nothing is written), and
+lists every problem reported *for that file*: path, line, column, code, and a piece of
+the message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from build_tools.edition import load_edition
+from build_tools.problem_codes import CODES
+from build_tools.sources import SourceFile, Sources, read_sources
+from tests.sitebuild import PROJECT
+
+G = "annotations/glossary/huang-ba.yml"
+T = "annotations/texts/bijie-reform-pulse.yml"
+VALID = ("term: 黄粑\npinyin: huáng bā\nenglish: huangba cake\nkind: concept\nsummary: 摘要\n"
+         "definition: |\n  释义。\nsources:\n  - general\n")
+
+
+def swap(old: str, new: str) -> str:
+    return VALID.replace(old, new, 1)
+
+
+def meta(old: str, new: str) -> bytes:
+    return (PROJECT / T).read_text(encoding="utf-8").replace(old, new, 1).encode("utf-8")
+
+
+CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]] = [
+    ("yaml-syntax", {G: "term: [黄粑\npinyin: x\n"}, [(2, 7, "yaml-syntax", "expected ',' or ']'")]),
+    ("tab", {G: "term: 黄粑\nsources:\n\t- general\n"}, [(3, 1, "yaml-syntax", "not tabs")]),
+    ("alias", {G: VALID + "exclude: [*a]\n"}, [(10, 11, "yaml-alias", "aliases (*name) are not allowed")]),
+    ("alias-bomb", {G: VALID + 'note: &a ["lol","lol"]\nexclude: [*a,*a,*a]\n'},
+     [(10, 7, "yaml-anchor", "anchors (&name) are not allowed")]),
+    ("anchor", {G: swap("english: huangba cake", "english: &e huangba")}, [(3, 10, "yaml-anchor", "remove it")]),
+    ("tag", {G: swap("english: huangba cake", "english: !!python/object:os.system x")},
+     [(3, 10, "yaml-tag", "explicit tags")]),
+    ("complex-key", {G: VALID + "? [a, b]\n: c\n"}, [(10, 3, "yaml-key", "keys must be plain text")]),
+    ("deep", {G: VALID + "note: " + "[" * 14 + "]" * 14 + "\n"}, [(10, 19, "yaml-depth", "nested deeper")]),
+    ("duplicate-key", {G: VALID + "kind: slogan\n"},
+     [(10, 1, "duplicate-key", "key 'kind' is defined twice (first on line 4)")]),
+    ("unknown-key", {G: VALID + "colour: red\n"}, [(10, 1, "unknown-key", "unknown key 'colour'")]),
+    ("missing-key", {G: swap("english: huangba cake\n", "")}, [(1, 1, "missing-key", "'english' is missing")]),
+    ("empty-value", {G: swap("english: huangba cake", 'english: ""')}, [(3, 10, "empty-value", "must not be empty")]),
+    ("wrong-type", {G: swap("english: huangba cake", "english: [a, b]")}, [(3, 10, "wrong-type", "found a list")]),
+    ("list-for-mapping", {G: "- term: 黄粑\n"}, [(1, 1, "wrong-type", "expected a mapping")]),
+    ("truthy", {G: swap("english: huangba cake", "english: no")}, [(3, 10, "truthy", 'quote it: "no"')]),
+    ("multi-line", {G: swap("english: huangba cake", "english: |\n  a\n  b")},
+     [(3, 10, "multi-line", "single line")]),
+    ("too-long", {G: swap("summary: 摘要", "summary: " + "长" * 161)}, [(5, 10, "too-long", "under 160")]),
+    ("unknown-value", {G: swap("kind: concept", "kind: food")}, [(4, 7, "unknown-value", "'food' is not one of")]),
+    ("bad-id", {G: VALID + "related:\n  - see_also: Bad_Id\n"}, [(11, 15, "bad-id", "'Bad_Id' is not an id")]),
+    ("bad-anchor", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: 5")},
+     [(10, 16, "bad-anchor", "such as p12")]),
+    ("bad-relation", {G: VALID + "related:\n  - wu-ge-yi\n"}, [(11, 5, "bad-relation", "'- relation: term-id'")]),
+    ("unknown-relation", {G: VALID + "related:\n  - cousin_of: wu-ge-yi\n"},
+     [(11, 5, "unknown-relation", "'cousin_of' is not one of")]),
+    ("empty-file", {G: ""}, [(1, 1, "empty-file", "the file is empty")]),
+    ("not-utf8", {G: "term: 黄粑\n".encode("gbk")}, [(1, 1, "not-utf8", "re-save the file as UTF-8")]),
+    ("duplicate-term", {G: swap("term: 黄粑", "term: 五个一")},
+     [(1, 7, "duplicate-term", "'五个一' is also defined in annotations/glossary/wu-ge-yi.yml")]),
+    ("unknown-text", {G: swap("  - general", "  - text: no-such-text\n    paragraph: p1")},
+     [(9, 5, "unknown-text", "no text 'no-such-text'")]),
+    ("unknown-paragraph", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: p999")},
+     [(9, 5, "unknown-paragraph", "bijie-reform-pulse has no paragraph p999")]),
+    ("definition-citation", {G: swap("  释义。", "  释义。\n  见 bijie-reform-pulse p999。")},
+     [(8, 13, "unknown-paragraph", "the definition cites bijie-reform-pulse p999")]),
+    ("citation-without-term", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: p1")},
+     [(9, 5, "citation-without-term", "does not contain '黄粑'")]),
+    ("unknown-term", {G: VALID + "related:\n  - see_also: no-such-term\n"},
+     [(11, 15, "unknown-term", "no glossary entry 'no-such-term'")]),
+    ("unknown-component", {G: VALID + "components:\n  - text: 部分\n    term: no-such-term\n"},
+     [(11, 5, "unknown-term", "for component '部分'")]),
+    ("self-relation", {G: VALID + "related:\n  - see_also: huang-ba\n"}, [(11, 15, "self-relation", "itself")]),
+    ("term-not-found", {G: swap("term: 黄粑", "term: 不存在的词")}, [(1, 7, "term-not-found", "not found in any text")]),
+    ("unused-variant", {G: swap("pinyin:", "variants:\n  - 黄粑粑粑\npinyin:")},
+     [(3, 3, "unused-variant", "'黄粑粑粑' is not found")]),
+    ("derivable-variant", {G: swap("pinyin:", "variants:\n  - 黃粑\npinyin:")},
+     [(3, 3, "derivable-variant", "derived automatically")]),
+    ("bad-pinyin", {G: swap("pinyin: huáng bā", "pinyin: 黄粑")}, [(2, 9, "bad-pinyin", "not pinyin")]),
+    ("definition-too-complex", {G: swap("  释义。", "  释义。\n  " + "[" * 101)},
+     [(7, 13, "definition-too-complex", "more than 100 '['")]),
+    ("bad-date", {T: meta("date: null", "date: 2024/01/02")}, [(3, 7, "bad-date", "YYYY-MM-DD")]),
+    ("bad-sha256", {T: meta("sha256: 9a", "sha256: zz9a")}, [(13, 9, "bad-sha256", "64 lowercase hex")]),
+    ("missing-convert", {T: meta("script: simplified", "script: traditional")},
+     [(11, 9, "missing-convert", "convert: t2s")]),
+    ("source-changed", {T: meta("sha256: 9a", "sha256: 0a")},
+     [(13, 9, "source-changed", "texts/bijie-reform-pulse.txt changed")]),
+    ("missing-text", {"annotations/texts/zz-orphan.yml": (PROJECT / T).read_bytes()},
+     [(1, 1, "missing-text", "texts/zz-orphan.txt, which does not exist")]),
+    ("missing-metadata", {"texts/zz-orphan.txt": (PROJECT / "texts/bijie-reform-pulse.txt").read_bytes()},
+     [(1, 1, "missing-metadata", "python -m build_tools add-text")]),
+]
+# Codes exercised by other test files (decoding and file names need bytes or folders).
+TESTED_ELSEWHERE = {
+    "unexpected-file": "test_sources.py", "bad-file-name": "test_sources.py",
+    "file-too-large": "test_problems.py", "too-large": "test_decode.py", "undecodable": "test_decode.py",
+    "unknown-encoding": "test_decode.py", "binary": "test_decode.py", "mis-decoded": "test_decode.py",
+    "no-body": "test_problems.py", "conflicting-relation": "test_relations.py",
+    "part-of-cycle": "test_relations.py", "fmt-meaning": "test_fmt.py", "file-exists": "test_new_term.py",
+}
+
+REAL, _ = read_sources(PROJECT)
+
+
+def with_files(files: dict[str, str | bytes]) -> Sources:
+    groups = {"texts": list(REAL.texts), "text_meta": list(REAL.text_meta), "glossary": list(REAL.glossary)}
+    for path, content in files.items():
+        group = ("texts" if path.startswith("texts/") else
+                 "text_meta" if path.startswith("annotations/texts/") else "glossary")
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        groups[group] = [f for f in groups[group] if f.path != path] + [SourceFile(Path(path).stem, path, data)]
+    return replace(REAL, texts=tuple(groups["texts"]), text_meta=tuple(groups["text_meta"]),
+                   glossary=tuple(groups["glossary"]))
+
+
+@pytest.mark.parametrize("name, files, expected", CASES, ids=[c[0] for c in CASES])
+def test_problem_is_located(name: str, files: dict[str, str | bytes],
+                            expected: list[tuple[int, int, str, str]]) -> None:
+    _, problems = load_edition(with_files(files))
+    mine = [p for p in problems if p.path in files]
+    assert [(p.line, p.column, p.code) for p in mine] == [(line, col, code) for line, col, code, _ in expected]
+    for found, (_, _, _, fragment) in zip(mine, expected, strict=True):
+        assert fragment in found.message, found.message
+
+
+def test_duplicate_term_is_reported_in_both_files() -> None:
+    _, problems = load_edition(with_files({G: swap("term: 黄粑", "term: 五个一")}))
+    duplicate = [p.path for p in problems if p.code == "duplicate-term"]
+    assert duplicate == [G, "annotations/glossary/wu-ge-yi.yml"]
+
+
+def test_large_annotation_file_is_refused() -> None:
+    _, problems = load_edition(with_files({G: VALID + "note: " + "x" * 300_000 + "\n"}))
+    assert [(p.path, p.code) for p in problems if p.path == G] == [(G, "file-too-large")]
+
+
+def test_text_with_nothing_left_after_cleaning() -> None:
+    debris = "欢迎访问 某某网!\n发表评论\n本类热点\n".encode()
+    meta_text = (PROJECT / T).read_text(encoding="utf-8")
+    import hashlib
+    meta_text = re.sub(r"sha256: \w+", f"sha256: {hashlib.sha256(debris).hexdigest()}", meta_text)
+    _, problems = load_edition(with_files({"texts/bijie-reform-pulse.txt": debris, T: meta_text}))
+    assert [(p.path, p.code) for p in problems if p.code == "no-body"] == [("texts/bijie-reform-pulse.txt", "no-body")]
+
+
+def test_every_code_is_declared_and_tested() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "build_tools").glob("*.py"))
+    used = set(re.findall(r'(?:problem|warning|_at|AnnotationYamlError)\([^"]*?"([a-z0-9-]+)",', source, re.S))
+    used |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)", *$', source, re.M)) & set(CODES)
+    assert used - set(CODES) == set(), "declare these codes in build_tools/problem_codes.py"
+    tested = {code for _, _, expected in CASES for _, _, code, _ in expected}
+    tested |= {code for code, test_file in TESTED_ELSEWHERE.items()
+               if code in (PROJECT / "tests" / test_file).read_text(encoding="utf-8")}
+    assert set(CODES) - tested == set(), "add a located case for these codes"
