@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from build_tools.decode import INVISIBLE
 from build_tools.model import Cleaned, DroppedLine, HeaderFields, SourceLine
 from build_tools.pinyin_garbage import remove_pinyin_garbage
 from build_tools.typography import normalise_typography
@@ -85,7 +86,8 @@ def _split(raw: str) -> list[str]:
 
 def _normalise(line: str) -> str:
     """Remove tags, decode entities, drop pinyin garbage, fix punctuation and spaces."""
-    text = html.unescape(TAG.sub("", line))
+    # Entities can encode what decoding removed (&#8203;, &#x202E;), so remove it again.
+    text = INVISIBLE.sub("", html.unescape(TAG.sub("", line)))
     text = WHITESPACE.sub(" ", text).strip()
     return normalise_typography(remove_pinyin_garbage(text))
 

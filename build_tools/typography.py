@@ -14,19 +14,38 @@ CJK = f"{HAN}{CJK_PUNCT}"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # A mark after or before a Chinese character or Chinese punctuation: 人才IP,带动 and
 # 15.5%,牢牢 are prose; 10:30, 3,000 and 1+1+N have no Chinese beside the mark.
-MARK_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\s?([,:;!?])")
-MARK_BEFORE_CJK = re.compile(rf"([,:;!?])\s?(?=[{CJK}])")
-PARENTHESES = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
-SPACE_BY_PUNCT = re.compile(rf" (?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) ")
+# Runs of marks (with stray spaces between) convert whole, so one pass is enough.
+MARKS = r"[,:;!?](?:\s*[,:;!?])*"
+MARK_AFTER_CJK = re.compile(rf"(?<=[{CJK}])\s*({MARKS})")
+MARK_BEFORE_CJK = re.compile(rf"({MARKS})\s*(?=[{CJK}])")
+HAN_CHARACTER = re.compile(f"[{HAN}]")
+SPACE_BY_PUNCT = re.compile(rf" +(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) +")
 SPACE_IN_PROSE = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
 PROSE = re.compile("[。！？；，]")
 
 
+def _full_width_parentheses(text: str) -> str:
+    """Make each matched pair of ASCII parentheses around Chinese full-width, at any depth."""
+    characters, opened = list(text), []
+    for index, character in enumerate(text):
+        if character == "(":
+            opened.append(index)
+        elif character == ")" and opened:
+            start = opened.pop()
+            if HAN_CHARACTER.search(text, start, index):
+                characters[start], characters[index] = "（", "）"
+    return "".join(characters)
+
+
+def _full_width(match: re.Match[str]) -> str:
+    return "".join(FULL_WIDTH[mark] for mark in match.group(1) if not mark.isspace())
+
+
 def normalise_typography(text: str) -> str:
     """Make punctuation full-width beside Chinese text and drop spaces prose does not use."""
-    text = PARENTHESES.sub(r"（\1）", text)
-    text = MARK_AFTER_CJK.sub(lambda m: FULL_WIDTH[m.group(1)], text)
-    text = MARK_BEFORE_CJK.sub(lambda m: FULL_WIDTH[m.group(1)], text)
+    text = _full_width_parentheses(text)
+    text = MARK_AFTER_CJK.sub(_full_width, text)
+    text = MARK_BEFORE_CJK.sub(_full_width, text)
     text = SPACE_BY_PUNCT.sub("", text)
     # In running prose a space between two characters is a scraping artefact; in short
     # headings ("党建赋能 特色产业活力迸发") it separates two phrases and stays.

@@ -1,0 +1,67 @@
+"""Property tests over generated Chinese text with debris, pinyin and punctuation mixed in."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.annotate import build_index
+from build_tools.clean import clean_lines
+from build_tools.decode import INVISIBLE
+from build_tools.edition import Edition
+from build_tools.model import Block, BlockKind
+from build_tools.render_glossary import linked_inline
+from build_tools.script import fold
+from build_tools.typography import normalise_typography
+
+PIECES = [
+    "乡村振兴", "五个一", "四抓四强", "一中心一张网十联户", "113攻坚战", "1+1+N", "党建", "鄉(xiāng)村",
+    "戰(zhàn)斗", "（中）", "(含驻高)", "，", "。", ",", ":", ";", "!", "?", "(", ")", "“", "”", "……", "——",
+    " ", "  ", "\t", "\u3000", "\u200b", "\ufeff", "\u202e", "&nbsp;", "&ldquo;", "<br>", "<p>", "3.08万元",
+    "2800-3000元", "17:33", "发表评论", "本类热点", "1 1 1", "彭阳县| 博罗县| 平阴县| 德惠市| 宜都市",
+    "[责任编辑: 汪强]", "来源: 毕节发布", "欢迎访问 某网!", "打印 纠错", "\n", "\n\n", "二十五个一级",
+    "&#8203;", "&#x202E;", "&#0;",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(texts)
+def test_cleaning_never_fails_and_leaves_no_invisible_characters(raw: str) -> None:
+    cleaned = clean_lines(INVISIBLE.sub("", raw), fold)  # as the decode stage hands it over
+    for line in cleaned.lines:
+        assert line.text and line.text == line.text.strip()
+        assert not re.search("[\u200b\ufeff\u202e\t]", line.text)
+
+
+@SETTINGS
+@given(texts)
+def test_cleaning_is_idempotent(raw: str) -> None:
+    once = [line.text for line in clean_lines(raw, fold).lines]
+    twice = [line.text for line in clean_lines("\n".join(once), fold).lines]
+    assert twice == once
+
+
+@SETTINGS
+@given(texts)
+def test_typography_is_idempotent(raw: str) -> None:
+    for line in raw.split("\n"):
+        once = normalise_typography(line)
+        assert normalise_typography(once) == once
+
+
+@SETTINGS
+@given(texts)
+def test_removing_links_gives_back_the_text(edition: Edition, raw: str) -> None:
+    text = raw.replace("\n", "")
+    block = Block(BlockKind.PARAGRAPH, text, "p1", (1,), text, 1)
+    index = build_index(edition.glossary)
+    found = tuple(__import__("build_tools.annotate", fromlist=["Found"]).Found("x", block, o)
+                  for o in index.find(text))
+    rendered = linked_inline(Edition((), edition.glossary, found, ()), "x")(block, 0, len(text), html.escape)
+    assert html.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
+    assert rendered.count('<a class="gl"') == len(found)
