@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from build_tools.annotate import Found, build_index, find_terms
 from build_tools.articles import build_article
@@ -14,6 +18,9 @@ from build_tools.relations import Edge, resolve_relations
 from build_tools.sources import SourceFile, Sources
 from build_tools.textmeta import TextMeta, read_text_meta
 from build_tools.yamlfile import load_yaml
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,17 +40,54 @@ class Edition:
     found: tuple[Found, ...]  # every term occurrence, texts in id order, blocks in reading order
     edges: tuple[Edge, ...]  # typed relations, each present from both ends
 
+    # Indexes, built once on first use: pages look things up per term and per text, and a
+    # scan of every occurrence per term is quadratic at thousands of terms and texts.
+    @functools.cached_property
+    def _texts_by_id(self) -> dict[str, CorpusText]:
+        return {t.meta.id: t for t in self.texts}
+
+    @functools.cached_property
+    def _entries_by_id(self) -> dict[str, GlossaryEntry]:
+        return {e.id: e for e in self.glossary}
+
+    @functools.cached_property
+    def _edges_by_source(self) -> dict[str, tuple[Edge, ...]]:
+        return _group(self.edges, lambda edge: edge.source)
+
+    @functools.cached_property
+    def _found_by_term(self) -> dict[str, tuple[Found, ...]]:
+        return _group(self.found, lambda found: found.occurrence.term_id)
+
+    @functools.cached_property
+    def _found_by_text(self) -> dict[str, tuple[Found, ...]]:
+        return _group(self.found, lambda found: found.text_id)
+
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
-        return next((t for t in self.texts if t.meta.id == text_id), None)
-
-    def related(self, term_id: str) -> tuple[Edge, ...]:
-        """The relations of one term, as seen from it."""
-        return tuple(edge for edge in self.edges if edge.source == term_id)
+        return self._texts_by_id.get(text_id)
 
     def entry(self, term_id: str) -> GlossaryEntry | None:
         """Find a glossary entry by id."""
-        return next((e for e in self.glossary if e.id == term_id), None)
+        return self._entries_by_id.get(term_id)
+
+    def related(self, term_id: str) -> tuple[Edge, ...]:
+        """The relations of one term, as seen from it."""
+        return self._edges_by_source.get(term_id, ())
+
+    def found_of_term(self, term_id: str) -> tuple[Found, ...]:
+        """Every occurrence of one term, in reading order."""
+        return self._found_by_term.get(term_id, ())
+
+    def found_in_text(self, text_id: str) -> tuple[Found, ...]:
+        """Every term occurrence in one text, in reading order."""
+        return self._found_by_text.get(text_id, ())
+
+
+def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    groups: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return {name: tuple(members) for name, members in groups.items()}
 
 
 def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:

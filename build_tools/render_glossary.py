@@ -20,9 +20,8 @@ CONTEXT = 24  # characters of context each side of an occurrence on term pages
 def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
     """An inline renderer that links every occurrence in a text to its term page."""
     by_anchor: dict[str, list[Found]] = defaultdict(list)
-    for found in edition.found:
-        if found.text_id == text_id:
-            by_anchor[found.block.anchor].append(found)
+    for found in edition.found_in_text(text_id):
+        by_anchor[found.block.anchor].append(found)
 
     def render(block: Block, start: int, end: int, escape: Escape) -> str:
         parts, position = [], start
@@ -63,7 +62,7 @@ def render_tooltips(entries: list[GlossaryEntry]) -> str:
 
 def terms_of_text(edition: Edition, text_id: str) -> list[GlossaryEntry]:
     """The entries a text uses, in order of first occurrence."""
-    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text_id)
+    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text_id))
     return [e for term_id in ids if (e := edition.entry(term_id)) is not None]
 
 
@@ -121,7 +120,7 @@ def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
 
 
 def _occurrences(entry: GlossaryEntry, edition: Edition) -> str:
-    found = [f for f in edition.found if f.occurrence.term_id == entry.id]
+    found = edition.found_of_term(entry.id)
     lines = [f"## 出现位置 {{ #occurrences }}\n\n共 {len(found)} 处。\n"]
     for text in edition.texts:
         here = [f for f in found if f.text_id == text.meta.id]
@@ -147,9 +146,7 @@ def _occurrence_line(found: Found) -> str:
 
 def render_glossary_index(edition: Edition) -> str:
     """All terms grouped by kind, ordered by pinyin, with English glosses."""
-    counts: dict[str, int] = defaultdict(int)
-    for found in edition.found:
-        counts[found.occurrence.term_id] += 1
+    counts = {entry.id: len(edition.found_of_term(entry.id)) for entry in edition.glossary}
     parts = [front_matter("术语表"), "# 术语表 · Glossary\n",
              f"共 {len(edition.glossary)} 条。按类别分组，组内按拼音排序；“次数”为在本版文本中出现的次数。\n"]
     for kind, label in KIND_LABELS.items():

@@ -50,12 +50,19 @@ def family(entry: GlossaryEntry, edition: Edition) -> list[GlossaryEntry]:
 
 
 def first_in_each_text(term_ids: set[str], edition: Edition) -> dict[str, Found]:
-    """The first occurrence of any of these terms in each text."""
+    """The first occurrence of any of these terms in each text, texts in id order."""
     first: dict[str, Found] = {}
-    for found in edition.found:
-        if found.occurrence.term_id in term_ids:
-            first.setdefault(found.text_id, found)
-    return first
+    for term_id in term_ids:
+        for found in edition.found_of_term(term_id):
+            known = first.get(found.text_id)
+            if known is None or _reading_order(found) < _reading_order(known):
+                first[found.text_id] = found
+    return dict(sorted(first.items()))
+
+
+def _reading_order(found: Found) -> tuple[int, str, int]:
+    block = found.block
+    return block.lines[0], block.anchor, found.occurrence.start
 
 
 def render_comparison(entry: GlossaryEntry, edition: Edition) -> str:
@@ -87,7 +94,8 @@ def _snippet(found: Found) -> str:
 
 def _canonical(edges: tuple[Edge, ...]) -> list[Edge]:
     """Each relation once: part_of from the child, symmetric ones from the smaller id."""
-    return [e for e in edges if e.kind == "part_of" or (e.kind != "has_part" and e.source < e.target)]
+    kept = {e for e in edges if e.kind == "part_of" or (e.kind != "has_part" and e.source < e.target)}
+    return sorted(kept, key=lambda e: (e.source, e.kind, e.target))
 
 
 def _mermaid(entries: list[GlossaryEntry], edges: list[Edge]) -> str:
@@ -103,8 +111,9 @@ def render_neighbourhood(entry: GlossaryEntry, edition: Edition) -> str:
     """A small graph of the term and its direct relations."""
     neighbours = [entry] + [e for edge in edition.related(entry.id) if (e := edition.entry(edge.target))]
     members = {e.id for e in neighbours}
-    edges = [e for e in _canonical(edition.edges) if e.source in members and e.target in members
-             and entry.id in (e.source, e.target)]
+    edges = _canonical(edition.related(entry.id) + tuple(
+        edge for neighbour in members - {entry.id} for edge in edition.related(neighbour)
+        if edge.target == entry.id))
     return _mermaid(list({e.id: e for e in neighbours}.values()), edges)
 
 
@@ -135,7 +144,7 @@ def render_map(edition: Edition) -> str:
              f"{len(canonical)} 组关系连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。"
              "实线箭头表示“属于”（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。\n"]
     for number, group in enumerate(groups, start=1):
-        hub = max(group, key=lambda e: sum(1 for edge in edition.edges if edge.source == e.id))
+        hub = max(group, key=lambda e: len(edition.related(e.id)))
         members = {e.id for e in group}
         parts.append(f"## {number}. {escape_markdown(hub.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
         parts.append(_mermaid(group, [e for e in canonical if e.source in members]))
@@ -169,7 +178,7 @@ def render_timeline(edition: Edition) -> str:
 
 
 def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> str:
-    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text.meta.id))
+    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
     items = []
     for term_id in ids:
         entry = edition.entry(term_id)
@@ -185,7 +194,7 @@ def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> st
 
 def render_text_panel(text: CorpusText, edition: Edition) -> str:
     """The closing panel of a text page: its initiatives and where else they appear."""
-    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found if f.text_id == text.meta.id))
+    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
     entries = [e for term_id in ids if (e := edition.entry(term_id))]
     if not entries:
         return ""
