@@ -8,7 +8,7 @@ from build_tools.render_glossary import (
     render_tooltips, terms_of_text,
 )
 from build_tools.render_relations import render_map, render_text_panel, render_timeline
-from build_tools.render_site import render_nav, render_texts_index, render_texts_table
+from build_tools.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
 from build_tools.theme_files import render_theme_files
 from build_tools.sources import Sources
@@ -19,7 +19,7 @@ def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = No
     files: dict[str, str] = {
         "docs/texts/index.md": render_texts_index(edition),
         "build/generated/nav.yml": render_nav(edition, repo_url),
-        "build/generated/snippets/texts-table.md": render_texts_table(edition, "texts/"),
+        "build/generated/snippets/texts-table.md": render_texts_table(edition, "texts/", MAX_LISTED_TEXTS),
         "build/generated/jieba_userdict.txt": render_jieba_dictionary(edition),
     }
     for text in edition.texts:

@@ -12,16 +12,24 @@ def texts_in_reading_order(edition: Edition) -> list[CorpusText]:
     return sorted(edition.texts, key=lambda t: (t.meta.date is None, t.meta.date or "", t.meta.title))
 
 
-def render_texts_table(edition: Edition, prefix: str) -> str:
+# Past this many texts the nav and the home page list none of them individually: every
+# page carries the nav, so listing thousands of texts would make the site quadratic.
+MAX_LISTED_TEXTS = 30
+
+
+def render_texts_table(edition: Edition, prefix: str, limit: int | None = None) -> str:
     """A Markdown table of the texts; ``prefix`` is the path from the including page."""
     rows = ["| 标题 | 地点 | 日期 | 媒体 |", "| --- | --- | --- | --- |"]
-    for text in texts_in_reading_order(edition):
+    for text in texts_in_reading_order(edition)[:limit]:
         meta = text.meta
         title = escape_markdown(meta.title) + ("〔编者拟题〕" if meta.title_source == "editor" else "")
         rows.append(
             f"| [{title}]({prefix}{meta.id}.md) | {escape_markdown(meta.place.label())} | "
             f"{meta.date or '不详'} | {escape_markdown(meta.outlet or '不详')} |"
         )
+    more = len(edition.texts) - len(rows) + 2
+    if more > 0:
+        rows.append(f"\n另有 {more} 篇，见[全部文本]({prefix}index.md)。")
     return "\n".join(rows) + "\n"
 
 
@@ -43,7 +51,8 @@ def render_nav(edition: Edition, repo_url: str | None = None) -> str:
                   "extra:", f"  source_branch: {BRANCH}"]
     lines += ["nav:",
              "  - 首页: index.md", "  - 文本:", "      - texts/index.md"]
-    for text in texts_in_reading_order(edition):
+    listed = texts_in_reading_order(edition) if len(edition.texts) <= MAX_LISTED_TEXTS else []
+    for text in listed:
         lines.append(f"      - {template_string(text.meta.title)}: texts/{text.meta.id}.md")
     if edition.glossary:
         lines.extend(["  - 术语表:", "      - glossary/index.md", "      - 倡议关系图: glossary/map.md",
