@@ -1,8 +1,11 @@
-"""Write generated output atomically: everything is staged, then swapped in at once.
+"""Write generated output: only what changed, all of it staged before any of it lands.
 
-A build that fails before the swap leaves the previous output exactly as it was.
-Files whose bytes did not change keep their modification time, so a preview server
-reloads only what a change touched.
+Changed files are first written to a staging folder; only when every one of them is
+there are they renamed into place (a rename cannot run out of space), and files the
+build no longer produces are removed. A failure while staging leaves the previous
+output exactly as it was. Unchanged files are not touched at all, so their
+modification times stay and a preview server (mkdocs serve --dirty) rebuilds only the
+pages a change touched.
 """
 
 from __future__ import annotations
@@ -13,32 +16,30 @@ from pathlib import Path
 
 # Every generated file lives under one of these folders, and nothing else is written.
 GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
+STAGING = "build/.staging"
 
 
 def write_outputs(outputs: dict[str, bytes], root: Path) -> int:
-    """Replace the generated folders with exactly these files; return how many changed."""
+    """Make the generated folders hold exactly these files; return how many changed."""
     _check_paths(outputs)
-    targets = [root / generated for generated in GENERATED_ROOTS]
-    stagings = [target.with_name(f".{target.name}.staging") for target in targets]
-    try:  # stage every folder before swapping any, so a failure changes nothing
-        changed = sum(_stage_folder(outputs, generated, staging, target)
-                      for generated, staging, target in zip(GENERATED_ROOTS, stagings, targets))
-    except BaseException:
-        for staging in stagings:
-            shutil.rmtree(staging, ignore_errors=True)
-        raise
-    for staging, target in zip(stagings, targets):
-        _swap(staging, target)
-    return changed
-
-
-def _stage_folder(outputs: dict[str, bytes], generated: str, staging: Path, target: Path) -> int:
-    """Stage the files of one generated folder; return how many changed."""
+    changed = [path for path, content in sorted(outputs.items()) if not _holds(root / path, content)]
+    stale = [path for path in _generated_files(root) if path not in outputs]
+    staging = root / STAGING
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    prefix = generated + "/"
-    return sum(_stage(staging, target, path[len(prefix):], content)
-               for path, content in outputs.items() if path.startswith(prefix))
+    try:
+        for path in changed:
+            _stage(staging, path, outputs[path])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for path in changed:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / path, root / path)
+    for path in stale:
+        (root / path).unlink()
+    _remove_empty_folders(root)
+    shutil.rmtree(staging, ignore_errors=True)
+    return len(changed) + len(stale)
 
 
 def _check_paths(outputs: dict[str, bytes]) -> None:
@@ -49,23 +50,29 @@ def _check_paths(outputs: dict[str, bytes]) -> None:
             raise ValueError(f"refusing to write outside the generated folders: {path}")
 
 
-def _stage(staging: Path, target: Path, relative: str, content: bytes) -> int:
-    """Stage one file; reuse the existing file (and its mtime) when the bytes are equal."""
-    destination = staging / relative
+def _holds(path: Path, content: bytes) -> bool:
+    """Tell whether a file already has exactly these bytes (cheap size check first)."""
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _generated_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for generated in GENERATED_ROOTS
+                  for p in (root / generated).rglob("*") if p.is_file())
+
+
+def _stage(staging: Path, path: str, content: bytes) -> None:
+    """Write one changed file into the staging folder."""
+    destination = staging / path
     destination.parent.mkdir(parents=True, exist_ok=True)
-    existing = target / relative
-    if existing.is_file() and existing.read_bytes() == content:
-        shutil.copy2(existing, destination)
-        return 0
     destination.write_bytes(content)
-    return 1
 
 
-def _swap(staging: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    backup = target.with_name(f".{target.name}.previous")
-    shutil.rmtree(backup, ignore_errors=True)
-    if target.exists():
-        os.replace(target, backup)
-    os.replace(staging, target)
-    shutil.rmtree(backup, ignore_errors=True)
+def _remove_empty_folders(root: Path) -> None:
+    for generated in GENERATED_ROOTS:
+        folders = sorted((p for p in (root / generated).rglob("*") if p.is_dir()), reverse=True)
+        for folder in folders:
+            if not any(folder.iterdir()):
+                folder.rmdir()
