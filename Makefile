@@ -34,9 +34,13 @@ site: $(STAMP) $(MERMAID_JS)
 test: $(STAMP) $(MERMAID_JS) chromium
 	$(BIN)/python -m pytest
 
+# Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
+# the pages whose files changed (--dirty).
 serve: $(STAMP) $(MERMAID_JS)
 	$(BIN)/python -m build_tools generate
-	$(BIN)/mkdocs serve
+	$(BIN)/python -m build_tools watch & watcher=$$!; \
+	  trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --dirty
 
 generate: $(STAMP)
 	$(BIN)/python -m build_tools generate

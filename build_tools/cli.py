@@ -5,15 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from build_tools.add_text import cmd_add_text
+from build_tools.candidates import cmd_candidates
+from build_tools.change_summary import cmd_summary
 from build_tools.edition import Edition, load_edition
 from build_tools.fmt import format_annotation
+from build_tools.new_term import cmd_new_term
 from build_tools.outputs import render_outputs
 from build_tools.problems import Problem, format_problems, has_errors
 from build_tools.repository import read_repository_url
+from build_tools.schema_doc import cmd_schema
 from build_tools.sources import Sources, read_sources
+from build_tools.watch import watch
 from build_tools.write import write_outputs
 
 
@@ -40,8 +47,34 @@ def _parser() -> argparse.ArgumentParser:
                      help="write nothing; fail if a file is not canonical")
     fmt.add_argument("paths", nargs="*", type=Path,
                      help="annotation files (default: every file under annotations/)")
+    sub.add_parser("watch", help="regenerate the pages whenever a text or annotation changes")
     paragraphs = sub.add_parser("paragraphs", help="print a text's blocks with their anchors")
     paragraphs.add_argument("text_id")
+    new_term = sub.add_parser(
+        "new-term", help="draft annotations/glossary/<id>.yml for a term, with every place it occurs",
+        description="Draft a glossary entry: every schema field, documented, with the pinyin proposed "
+                    "and a concordance of the term in the texts to cite under sources:.")
+    new_term.add_argument("term", help="the term in Simplified characters, as the texts write it")
+    new_term.add_argument("--id", help="the entry's id (default: from the term's pinyin)")
+    add_text = sub.add_parser(
+        "add-text", help="copy a scraped article into texts/ and write the metadata detected in it",
+        description="Copy a raw article byte for byte into texts/<id>.txt and write "
+                    "annotations/texts/<id>.yml with what the pipeline detects.")
+    add_text.add_argument("file", type=Path, help="the raw scraped article")
+    add_text.add_argument("--id", help="the text's id (default: from the first syllables of its title)")
+    candidates = sub.add_parser(
+        "candidates", help="list likely policy terms that have no glossary entry yet",
+        description="List quoted strings, numbered formulas and + models that no glossary term "
+                    "covers, ranked by the number of texts and occurrences.")
+    candidates.add_argument("--format", choices=("text", "markdown"), default="text",
+                            help="text lines, or the contributors' Markdown page (default: text)")
+    candidates.add_argument("--limit", type=int, metavar="N", help="show only the first N")
+    schema = sub.add_parser("schema", help="print the annotation schema as Markdown (CONTRIBUTING.md embeds it)")
+    schema.add_argument("--update", type=Path, metavar="FILE",
+                        help="rewrite FILE's <!-- schema:start --> … <!-- schema:end --> block instead")
+    summary = sub.add_parser("summary", help="describe in Markdown what this checkout changes on the pages")
+    summary.add_argument("--base-root", type=Path, required=True, metavar="PATH",
+                         help="a checkout of the base commit (git worktree add)")
     return parser
 
 
@@ -101,6 +134,20 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    def rebuild() -> None:
+        started = time.perf_counter()
+        if cmd_generate(args) == 0:
+            print(f"regenerated in {time.perf_counter() - started:.2f} s", flush=True)
+
+    print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
+    try:
+        watch(args.root, rebuild)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def cmd_fmt(args: argparse.Namespace) -> int:
     paths = args.paths or sorted((args.root / "annotations").rglob("*.yml"))
     problems: list[Problem] = []
@@ -125,7 +172,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "fmt": cmd_fmt,
+    "watch": cmd_watch,
     "check": cmd_check,
     "generate": cmd_generate,
     "paragraphs": cmd_paragraphs,
+    "new-term": cmd_new_term,
+    "add-text": cmd_add_text,
+    "candidates": cmd_candidates,
+    "schema": cmd_schema,
+    "summary": cmd_summary,
 }

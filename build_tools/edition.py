@@ -94,7 +94,8 @@ def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:
     """Process every text and annotation, collecting every problem on the way."""
     problems: list[Problem] = []
     metas = _read_all(sources.text_meta, read_text_meta, problems)
-    texts = _build_texts(sources.texts, {m.id: m for m in metas}, problems)
+    written = {source.id for source in sources.text_meta}
+    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems)
     glossary = _read_all(sources.glossary, read_glossary_entry, problems)
     index = build_index(glossary)
     found = tuple(f for t in texts for f in find_terms(t.meta.id, t.article.blocks, index))
@@ -135,11 +136,13 @@ def _read_all(files: tuple[SourceFile, ...], read, problems: list[Problem]) -> l
     return records
 
 
-def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta],
+def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], written: set[str],
                  problems: list[Problem]) -> list[CorpusText]:
     texts = []
     for raw in raws:
         meta = metas.get(raw.id)
+        if meta is None and raw.id in written:
+            continue  # its metadata file exists but has problems, reported already
         if meta is None:
             problems.append(problem(raw.path, 1, 1, "missing-metadata",
                                     f"no annotations/texts/{raw.id}.yml; create it with "

@@ -77,6 +77,8 @@ def _components(node: Node, path: str) -> tuple[tuple[Component, ...], list[Prob
 
 
 def _sources(node: Node, path: str) -> tuple[tuple[SourceRef, ...], list[Problem]]:
+    if is_null(node):
+        return (), []  # reported as "must not be empty" by the schema reader
     if not isinstance(node, SequenceNode):
         return (), _type_error(node, path, "a list of sources")
     items, found = [], []

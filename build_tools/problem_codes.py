@@ -63,6 +63,8 @@ CODES = {
     "definition-too-complex": "a definition with more brackets or nesting than Markdown should parse",
     # Contributor commands
     "file-exists": "a file new-term or add-text would create already exists",
+    "duplicate-text": "add-text given a file already in texts/, byte for byte",
+    "no-such-file": "add-text given a path that is not a file",
     # Formatting
     "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",
 }

@@ -100,10 +100,11 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]]
 # Codes exercised by other test files (decoding and file names need bytes or folders).
 TESTED_ELSEWHERE = {
     "unexpected-file": "test_sources.py", "bad-file-name": "test_sources.py",
-    "file-too-large": "test_problems.py", "too-large": "test_decode.py", "undecodable": "test_decode.py",
-    "unknown-encoding": "test_decode.py", "binary": "test_decode.py", "mis-decoded": "test_decode.py",
+    "file-too-large": "test_problems.py", "too-large": "test_problems.py", "undecodable": "test_decode.py",
+    "unknown-encoding": "test_decode.py", "binary": "test_decode.py", "mis-decoded": "test_problems.py",
     "no-body": "test_problems.py", "conflicting-relation": "test_relations.py",
     "part-of-cycle": "test_relations.py", "fmt-meaning": "test_fmt.py", "file-exists": "test_new_term.py",
+    "duplicate-text": "test_add_text.py", "no-such-file": "test_add_text.py",
 }
 
 REAL, _ = read_sources(PROJECT)
@@ -159,3 +160,18 @@ def test_every_code_is_declared_and_tested() -> None:
     tested |= {code for code, test_file in TESTED_ELSEWHERE.items()
                if code in (PROJECT / "tests" / test_file).read_text(encoding="utf-8")}
     assert set(CODES) - tested == set(), "add a located case for these codes"
+
+
+@pytest.mark.parametrize("data, declared, expected", [
+    ("去年，貴州省黔東南州實施鄉村振興行動，切實把基層黨組織建設成為堡壘。".encode("big5") * 20, "gb18030",
+     (1, 1, "mis-decoded", "probably in another encoding")),
+    (b"x" * (64 * 1024 * 1024 + 1), None, (1, 1, "too-large", "split it")),
+])
+def test_raw_text_problems_are_located(data: bytes, declared: str | None,
+                                       expected: tuple[int, int, str, str]) -> None:
+    from build_tools.decode import decode_bytes
+
+    decoded, problems = decode_bytes(data, "texts/x.txt", declared)
+    assert decoded is None
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [("texts/x.txt", *expected[:3])]
+    assert expected[3] in problems[0].message
