@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from build_tools.candidates import render_candidates_page
 from build_tools.edition import Edition
 from build_tools.render_glossary import (
     linked_inline, render_glossary_index, render_jieba_dictionary, render_term_page,
@@ -30,6 +31,7 @@ def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = No
         files["docs/glossary/index.md"] = render_glossary_index(edition)
         files["docs/glossary/map.md"] = render_map(edition)
         files["docs/glossary/timeline.md"] = render_timeline(edition)
+        files["docs/glossary/candidates.md"] = render_candidates_page(edition)
     for entry in edition.glossary:
         files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition)
     outputs = {path: content.encode("utf-8") for path, content in files.items()}

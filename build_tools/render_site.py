@@ -56,6 +56,6 @@ def render_nav(edition: Edition, repo_url: str | None = None) -> str:
         lines.append(f"      - {template_string(text.meta.title)}: texts/{text.meta.id}.md")
     if edition.glossary:
         lines.extend(["  - 术语表:", "      - glossary/index.md", "      - 倡议关系图: glossary/map.md",
-                      "      - 时间线: glossary/timeline.md"])
+                      "      - 时间线: glossary/timeline.md", "      - 待注释术语: glossary/candidates.md"])
     lines.append("  - 关于本版: about.md")
     return "\n".join(lines) + "\n"
