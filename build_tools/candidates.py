@@ -223,7 +223,7 @@ def _render_page(candidates: tuple[Candidate, ...]) -> str:
                "have no glossary entry yet, ranked by the number of texts and occurrences. Not every "
                "one is a term: read the context first. To add one: "
                "`python -m build_tools new-term TERM`.*")
-    lines = [front_matter(title), f"# {title}", "", chinese, "", english, ""]
+    lines = [front_matter(title, searchable=False), f"# {title}", "", chinese, "", english, ""]
     if not candidates:
         return "\n".join([*lines, "目前没有候选术语。 *No candidates at the moment.*", ""])
     lines += ["| 候选 Candidate | 文本 Texts | 次数 Occurrences | 首见 First seen |",

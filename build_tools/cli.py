@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.add_text import cmd_add_text
+from build_tools.benchmark import cmd_bench
 from build_tools.candidates import cmd_candidates
 from build_tools.change_summary import cmd_summary
 from build_tools.edition import Edition, load_edition
@@ -72,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the annotation schema as Markdown (CONTRIBUTING.md embeds it)")
     schema.add_argument("--update", type=Path, metavar="FILE",
                         help="rewrite FILE's <!-- schema:start --> … <!-- schema:end --> block instead")
+    bench = sub.add_parser("bench", help="benchmark generation against mkdocs build on synthetic corpora")
+    bench.add_argument("--sizes", default="10,100,1000,5000", help="article counts (default: %(default)s)")
+    bench.add_argument("--terms", default="100,1000,10000", help="glossary sizes (default: %(default)s)")
+    bench.add_argument("--glossary-articles", type=int, default=1000,
+                       help="articles for the glossary-size runs (default: %(default)s)")
+    bench.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
     summary = sub.add_parser("summary", help="describe in Markdown what this checkout changes on the pages")
     summary.add_argument("--base-root", type=Path, required=True, metavar="PATH",
                          help="a checkout of the base commit (git worktree add)")
@@ -181,4 +188,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "candidates": cmd_candidates,
     "schema": cmd_schema,
     "summary": cmd_summary,
+    "bench": cmd_bench,
 }

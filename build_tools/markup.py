@@ -39,9 +39,16 @@ def template_string(text: str) -> str:
     return yaml_string(escape_html(text))
 
 
-def front_matter(title: str, description: str | None = None, source_file: str | None = None) -> str:
-    """The YAML front matter of a generated page; ``source_file`` is what "edit this" edits."""
+def front_matter(title: str, description: str | None = None, source_file: str | None = None,
+                 searchable: bool = True) -> str:
+    """The YAML front matter of a generated page; ``source_file`` is what "edit this" edits.
+
+    Pages that only repeat what term pages say (index, map, timeline) are kept out of
+    search, so a query finds the term's own page and the texts.
+    """
     lines = ["---", f"title: {template_string(title)}"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
     if description:
         lines.append(f"description: {template_string(description)}")
     if source_file:

@@ -10,7 +10,7 @@ from build_tools.edition import Edition
 from build_tools.glossary import GlossaryEntry, pinyin_key
 from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.model import Block
-from build_tools.render_relations import render_comparison, render_related
+from build_tools.render_relations import Appearances, render_comparison, render_related
 from build_tools.render_text import Escape, InlineRenderer
 from build_tools.schema import KIND_LABELS
 
@@ -39,34 +39,18 @@ def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
 
 
 def term_link(term_id: str, shown: str) -> str:
-    """A link from a text page to a term page, described by the term's in-page tooltip.
+    """A link from a text page to a term page; its tooltip is read from the page's panel.
 
-    ``shown`` is already escaped for where the link stands (HTML or Markdown).
+    Kept minimal (every occurrence carries one); ``shown`` is already escaped for where
+    the link stands (HTML or Markdown).
     """
-    return (f'<a class="gl" href="../../glossary/{term_id}/" data-term="{term_id}" '
-            f'aria-describedby="gl-tip-{term_id}">{shown}</a>')
+    return f'<a class="gl" href="../../glossary/{term_id}/">{shown}</a>'
 
 
-def render_tooltips(entries: list[GlossaryEntry]) -> str:
-    """The tooltip contents for the terms of one page, once each, hidden until shown."""
-    tips = "".join(
-        f'<div class="gl-tip" id="gl-tip-{e.id}" role="tooltip">'
-        f'<span class="gl-tip-term" lang="zh-Hans">{escape_html(e.term)}</span> '
-        f'<span class="gl-tip-pinyin" lang="zh-Latn-pinyin">{escape_html(e.pinyin)}</span> '
-        f'<span class="gl-tip-english" lang="en">{escape_html(e.english)}</span> '
-        f'<span class="gl-tip-summary">{escape_html(e.summary)}</span></div>'
-        for e in entries
-    )
-    return f'<div class="gl-tips" hidden data-search-exclude>{tips}</div>\n'
 
 
-def terms_of_text(edition: Edition, text_id: str) -> list[GlossaryEntry]:
-    """The entries a text uses, in order of first occurrence."""
-    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text_id))
-    return [e for term_id in ids if (e := edition.entry(term_id)) is not None]
 
-
-def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
+def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances) -> str:
     """The page of one term: facts, definition, parts, sources and every occurrence."""
     parts = [
         front_matter(entry.term, entry.summary, entry.path),
@@ -83,7 +67,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition) -> str:
     if entry.note:
         parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(entry.note)}</p>\n')
     parts.append(render_related(entry, edition))
-    parts.append(render_comparison(entry, edition))
+    parts.append(render_comparison(entry, edition, appearances))
     parts.append("## 出处 { #sources }\n")
     parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")
     parts.append(_occurrences(entry, edition))
@@ -147,7 +131,7 @@ def _occurrence_line(found: Found) -> str:
 def render_glossary_index(edition: Edition) -> str:
     """All terms grouped by kind, ordered by pinyin, with English glosses."""
     counts = {entry.id: len(edition.found_of_term(entry.id)) for entry in edition.glossary}
-    parts = [front_matter("术语表"), "# 术语表 · Glossary\n",
+    parts = [front_matter("术语表", searchable=False), "# 术语表 · Glossary\n",
              f"共 {len(edition.glossary)} 条。按类别分组，组内按拼音排序；“次数”为在本版文本中出现的次数。\n"]
     for kind, label in KIND_LABELS.items():
         entries = sorted((e for e in edition.glossary if e.kind == kind), key=pinyin_key)

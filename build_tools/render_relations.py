@@ -7,7 +7,7 @@ from collections import defaultdict
 from build_tools.annotate import Found
 from build_tools.edition import CorpusText, Edition
 from build_tools.glossary import GlossaryEntry, pinyin_key
-from build_tools.markup import escape_markdown, front_matter
+from build_tools.markup import escape_html, escape_markdown, front_matter
 from build_tools.relations import ENGLISH, LABELS, Edge
 from build_tools.schema import KIND_LABELS
 
@@ -43,21 +43,33 @@ def render_related(entry: GlossaryEntry, edition: Edition) -> str:
     return "\n".join(lines)
 
 
-def family(entry: GlossaryEntry, edition: Edition) -> list[GlossaryEntry]:
+# term id -> the first occurrence of the term, or of a term of its family, in each text
+# where one occurs, texts in id order. Computed once per build: pages only look it up.
+Appearances = dict[str, tuple[Found, ...]]
+COMPARISON_ROWS = 30  # a comparison across thousands of texts is no longer readable
+ELSEWHERE_SHOWN = 5
+
+
+def family_ids(term_id: str, edition: Edition) -> list[str]:
     """The term and the terms that are the same initiative under another name or place."""
-    ids = [entry.id] + [e.target for e in edition.related(entry.id) if e.kind in FAMILY]
-    return [e for term_id in dict.fromkeys(ids) if (e := edition.entry(term_id))]
+    return list(dict.fromkeys([term_id, *(e.target for e in edition.related(term_id) if e.kind in FAMILY)]))
 
 
-def first_in_each_text(term_ids: set[str], edition: Edition) -> dict[str, Found]:
-    """The first occurrence of any of these terms in each text, texts in id order."""
-    first: dict[str, Found] = {}
-    for term_id in term_ids:
-        for found in edition.found_of_term(term_id):
-            known = first.get(found.text_id)
-            if known is None or _reading_order(found) < _reading_order(known):
-                first[found.text_id] = found
-    return dict(sorted(first.items()))
+def term_appearances(edition: Edition) -> Appearances:
+    """Where each term's initiative appears: one pass over the occurrences, then per term."""
+    first: dict[str, dict[str, Found]] = defaultdict(dict)
+    for found in edition.found:  # texts in id order, each in reading order
+        first[found.occurrence.term_id].setdefault(found.text_id, found)
+    result: Appearances = {}
+    for entry in edition.glossary:
+        merged: dict[str, Found] = {}
+        for member in family_ids(entry.id, edition):
+            for text_id, found in first.get(member, {}).items():
+                known = merged.get(text_id)
+                if known is None or _reading_order(found) < _reading_order(known):
+                    merged[text_id] = found
+        result[entry.id] = tuple(merged[text_id] for text_id in sorted(merged))
+    return result
 
 
 def _reading_order(found: Found) -> tuple[int, str, int]:
@@ -65,24 +77,28 @@ def _reading_order(found: Found) -> tuple[int, str, int]:
     return block.lines[0], block.anchor, found.occurrence.start
 
 
-def render_comparison(entry: GlossaryEntry, edition: Edition) -> str:
+def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appearances) -> str:
     """Where the initiative appears (itself or a variant): place, year, text, its words."""
-    relatives = family(entry, edition)
-    first = first_in_each_text({e.id for e in relatives}, edition)
-    if len(first) < 2:
+    found_in = appearances.get(entry.id, ())
+    if len(found_in) < 2:
         return ""
     rows = ["## 各地各时比较 { #comparison }\n",
             "同一倡议（含其变体与他处的同一机制）在本版各文本中的出现，按日期排列；摘录为该文本中首次出现之处。\n",
             "| 地点 | 日期 | 文本 | 写法 | 原文摘录 |", "| --- | --- | --- | --- | --- |"]
-    texts = sorted((t for t in edition.texts if t.meta.id in first),
-                   key=lambda t: (t.meta.date is None, t.meta.date or "", t.meta.id))
-    for text in texts:
-        found = first[text.meta.id]
+    ordered = sorted(found_in, key=lambda f: (_date(edition, f) is None, _date(edition, f) or "", f.text_id))
+    for found in ordered[:COMPARISON_ROWS]:
+        meta = edition.text(found.text_id).meta  # type: ignore[union-attr]
         rows.append(
-            f"| {escape_markdown(text.meta.place.label())} | {text.meta.date or '不详'} | "
-            f"[{escape_markdown(text.meta.title)}](../texts/{text.meta.id}.md#{found.block.anchor}) | "
+            f"| {escape_markdown(meta.place.label())} | {meta.date or '不详'} | "
+            f"[{escape_markdown(meta.title)}](../texts/{meta.id}.md#{found.block.anchor}) | "
             f"{escape_markdown(found.occurrence.form)} | {escape_markdown(_snippet(found))} |")
+    if len(ordered) > COMPARISON_ROWS:
+        rows.append(f"\n另有 {len(ordered) - COMPARISON_ROWS} 篇文本未列出，见下文“出现位置”。")
     return "\n".join(rows) + "\n"
+
+
+def _date(edition: Edition, found: Found) -> str | None:
+    return edition.text(found.text_id).meta.date  # type: ignore[union-attr]
 
 
 def _snippet(found: Found) -> str:
@@ -139,7 +155,7 @@ def render_map(edition: Edition) -> str:
     """One diagram per group of related initiatives, then the unrelated terms by kind."""
     groups = clusters(edition)
     canonical = _canonical(edition.edges)
-    parts = [front_matter("倡议关系图"), "# 倡议关系图 · Map of initiatives\n",
+    parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
              f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由 "
              f"{len(canonical)} 组关系连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。"
              "实线箭头表示“属于”（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。\n"]
@@ -160,7 +176,7 @@ def render_map(edition: Edition) -> str:
 
 def render_timeline(edition: Edition) -> str:
     """Terms by the dates of the texts they appear in; undated texts apart, never guessed."""
-    parts = [front_matter("时间线"), "# 时间线 · Timeline\n",
+    parts = [front_matter("时间线", searchable=False), "# 时间线 · Timeline\n",
              "按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
              "原文未载日期的文本单列于后，不推测其日期。\n"]
     dated = sorted((t for t in edition.texts if t.meta.date), key=lambda t: (t.meta.date, t.meta.id))
@@ -192,21 +208,31 @@ def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> st
     return (f"{link} · {len(items)} 条：" + "、".join(items) + "\n") if items else f"{link} · 无术语\n"
 
 
-def render_text_panel(text: CorpusText, edition: Edition) -> str:
-    """The closing panel of a text page: its initiatives and where else they appear."""
+def render_text_panel(text: CorpusText, edition: Edition, appearances: Appearances) -> str:
+    """The closing panel of a text page: its initiatives and where else they appear.
+
+    Each item also holds what the term's tooltip shows (term, pinyin, gloss, summary):
+    the tooltip script reads it from here, so the page carries that text only once.
+    """
     ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
     entries = [e for term_id in ids if (e := edition.entry(term_id))]
     if not entries:
         return ""
-    lines = ["## 本文涉及的倡议与提法 { #initiatives }\n",
-             f"本文共涉及 {len(entries)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n"]
-    for entry in entries:
-        elsewhere = [
-            f"[{escape_markdown(edition.text(text_id).meta.title)}](../texts/{text_id}.md#{found.block.anchor})"  # type: ignore[union-attr]
-            + (f"（作“{escape_markdown(found.occurrence.form)}”）" if found.occurrence.term_id != entry.id else "")
-            for text_id, found in first_in_each_text({e.id for e in family(entry, edition)}, edition).items()
-            if text_id != text.meta.id
-        ]
-        line = f"- {_link(entry, '../glossary/')}：{escape_markdown(entry.summary)}"
-        lines.append(line + (f" 又见：{'；'.join(elsewhere)}" if elsewhere else ""))
-    return "\n".join(lines) + "\n"
+    items = "\n".join(_panel_item(entry, text, edition, appearances) for entry in entries)
+    return ("## 本文涉及的倡议与提法 { #initiatives }\n\n"
+            f"本文共涉及 {len(entries)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
+            f'<ul class="initiatives" data-search-exclude>\n{items}\n</ul>\n')
+
+
+def _panel_item(entry: GlossaryEntry, text: CorpusText, edition: Edition, appearances: Appearances) -> str:
+    others = [f for f in appearances.get(entry.id, ()) if f.text_id != text.meta.id]
+    links = "；".join(
+        f'<a href="../{f.text_id}/#{f.block.anchor}">{escape_html(edition.text(f.text_id).meta.title)}</a>'  # type: ignore[union-attr]
+        + (f"（作“{escape_html(f.occurrence.form)}”）" if f.occurrence.term_id != entry.id else "")
+        for f in others[:ELSEWHERE_SHOWN])
+    more = f"等 {len(others)} 篇" if len(others) > ELSEWHERE_SHOWN else ""
+    elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if others else ""
+    return (f'<li id="gl-{entry.id}"><a class="gl-term" href="../../glossary/{entry.id}/" lang="zh-Hans">'
+            f'{escape_html(entry.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(entry.pinyin)}'
+            f'</span> <span class="gl-english" lang="en">{escape_html(entry.english)}</span> '
+            f'<span class="gl-summary">{escape_html(entry.summary)}</span>{elsewhere}</li>')

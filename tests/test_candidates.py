@@ -123,7 +123,7 @@ def test_removed_slogan_is_a_top_candidate(without_slogan: Path, capsys: pytest.
 def test_candidates_page(without_slogan: Path) -> None:
     edition, _ = load(without_slogan)
     page = render_candidates_page(edition)
-    assert page.startswith('---\ntitle: "待注释术语 · Candidate terms"\n---\n')
+    assert page.startswith('---\ntitle: "待注释术语 · Candidate terms"\nsearch:\n  exclude: true\n---\n')
     link = "[qiandongnan-sizhuasiqiang p1](../texts/qiandongnan-sizhuasiqiang.md#p1)"
     assert f"| 四抓四强 | 1 | 2 | {link}：" in page
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])

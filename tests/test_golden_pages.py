@@ -10,7 +10,7 @@ from pathlib import Path
 
 from build_tools.edition import Edition
 from build_tools.render_glossary import render_term_page
-from build_tools.render_relations import render_text_panel
+from build_tools.render_relations import render_text_panel, term_appearances
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 
@@ -18,10 +18,12 @@ GOLDEN = Path(__file__).parent / "golden" / "pages"
 def test_term_page_with_relations_and_comparison(edition: Edition, golden: Callable[[Path, str], None]) -> None:
     entry = edition.entry("yi-zhong-xin-yi-zhang-wang-shi-lian-hu")
     assert entry is not None
-    golden(GOLDEN / "yi-zhong-xin-yi-zhang-wang-shi-lian-hu.md", render_term_page(entry, edition))
+    golden(GOLDEN / "yi-zhong-xin-yi-zhang-wang-shi-lian-hu.md",
+           render_term_page(entry, edition, term_appearances(edition)))
 
 
 def test_text_page_panel(edition: Edition, golden: Callable[[Path, str], None]) -> None:
     text = edition.text("qiandongnan-sizhuasiqiang")
     assert text is not None
-    golden(GOLDEN / "panel-qiandongnan-sizhuasiqiang.md", render_text_panel(text, edition))
+    golden(GOLDEN / "panel-qiandongnan-sizhuasiqiang.md",
+           render_text_panel(text, edition, term_appearances(edition)))

@@ -1,9 +1,10 @@
 // Glossary tooltips: shown on mouse hover, on keyboard focus and on a first tap.
 //
-// Each term link (a.gl) names its tooltip with aria-describedby; the tooltip's content
-// is already in the page (div.gl-tips, escaped at build time). We only ever *clone*
-// those nodes into one floating popover: nothing is parsed from attributes or inserted
-// as HTML, so annotation text cannot become markup here.
+// Each term link (a.gl) points at its term page, ../../glossary/<id>/; the tooltip's
+// content is already in the page, in the closing panel's item li#gl-<id> (term, pinyin,
+// gloss, summary, escaped at build time). We only ever *clone* those nodes into one
+// floating popover: nothing is parsed from attributes or inserted as HTML, so
+// annotation text cannot become markup here.
 (function () {
   "use strict";
 
@@ -27,8 +28,8 @@
   }
 
   function tipFor(link) {
-    var id = link.getAttribute("aria-describedby");
-    return id ? document.getElementById(id) : null;
+    var match = /glossary\/([a-z0-9-]+)\/?$/.exec(link.getAttribute("href") || "");
+    return match ? document.getElementById("gl-" + match[1]) : null;
   }
 
   function show(link) {
@@ -39,7 +40,9 @@
     if (current !== link) {
       box.replaceChildren();
       Array.prototype.forEach.call(tip.childNodes, function (node) {
-        box.appendChild(node.cloneNode(true));
+        if (!(node.classList && node.classList.contains("gl-elsewhere"))) {
+          box.appendChild(node.cloneNode(true));
+        }
       });
       var more = document.createElement("a");
       more.className = "gl-popover-more";
@@ -48,6 +51,7 @@
       box.appendChild(more);
       current = link;
     }
+    link.setAttribute("aria-describedby", box.id);
     box.hidden = false;
     place(box, link);
   }
