@@ -18,20 +18,25 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Material prints a banner about its end of life on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve generate check chromium clean
+# Debian packages: Pango and the CJK fonts for the PDF; Chromium and poppler for tests.
+SITE_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+TEST_DEBS := chromium poppler-utils
+
+.PHONY: site test serve generate check site-debs test-debs clean
 
 # The site is built into a staging folder and swapped in only when complete, so a failed
 # build leaves the previous site/ exactly as it was.
-site: $(STAMP) $(MERMAID_JS)
+site: $(STAMP) $(MERMAID_JS) site-debs
 	$(BIN)/python -m build_tools generate
 	rm -rf build/site.staging
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
+	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
 	rm -rf build/site.previous
 	if [ -d site ]; then mv site build/site.previous; fi
 	mv build/site.staging site
 	rm -rf build/site.previous
 
-test: $(STAMP) $(MERMAID_JS) chromium
+test: $(STAMP) $(MERMAID_JS) site-debs test-debs
 	$(BIN)/python -m pytest
 
 # Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
@@ -66,10 +71,19 @@ $(MERMAID_JS):
 	tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
 	cp build/mermaid/package/dist/mermaid.min.js $@
 
-# Browser tests drive Debian's Chromium through Playwright; no browser is downloaded.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && \
-	  $(SUDO) apt-get install -y --no-install-recommends chromium; }
+# Installs only what is missing. Browser tests drive Debian's Chromium through
+# Playwright; no browser is downloaded.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends $$missing; fi
+endef
+
+site-debs:
+	$(call apt_install,$(SITE_DEBS))
+
+test-debs:
+	$(call apt_install,$(TEST_DEBS))
 
 clean:
 	rm -rf site build docs/texts docs/glossary docs/assets/vendor

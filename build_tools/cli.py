@@ -17,6 +17,8 @@ from build_tools.edition import Edition, load_edition
 from build_tools.fmt import format_annotation
 from build_tools.new_term import cmd_new_term
 from build_tools.outputs import render_outputs
+from build_tools.pdf import cmd_pdf
+from build_tools.pdf import configure_parser as configure_pdf_parser
 from build_tools.problems import Problem, format_problems, has_errors
 from build_tools.repository import read_repository_url
 from build_tools.schema_doc import cmd_schema
@@ -73,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the annotation schema as Markdown (CONTRIBUTING.md embeds it)")
     schema.add_argument("--update", type=Path, metavar="FILE",
                         help="rewrite FILE's <!-- schema:start --> … <!-- schema:end --> block instead")
+    configure_pdf_parser(sub.add_parser("pdf", help="check everything, then build the offline PDF"))
     bench = sub.add_parser("bench", help="benchmark generation against mkdocs build on synthetic corpora")
     bench.add_argument("--sizes", default="10,100,1000,5000", help="article counts (default: %(default)s)")
     bench.add_argument("--terms", default="100,1000,10000", help="glossary sizes (default: %(default)s)")
@@ -189,4 +192,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "summary": cmd_summary,
     "bench": cmd_bench,
+    "pdf": cmd_pdf,
 }

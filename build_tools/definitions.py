@@ -8,7 +8,7 @@ its output goes through nh3 (Ammonia) with an allowlist of tags, no attributes b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import markdown
 import nh3
@@ -51,15 +51,34 @@ def definition_limits(source: str) -> list[tuple[int, str]]:
 def render_definition(source: str, texts: frozenset[str] = frozenset()) -> str:
     """Turn a definition's Markdown into sanitised HTML; link citations of known texts."""
     html = _CLEANER.clean(markdown.markdown(source, extensions=[], output_format="html"))
-    # Added after sanitising, so these are the only relative links a definition can have.
-    return CITATION.sub(lambda m: _citation_link(m, texts), html)
+    return link_citations(html, texts, lambda text_id, anchor: f"../../texts/{text_id}/#{anchor}")
 
 
-def _citation_link(match: re.Match[str], texts: frozenset[str]) -> str:
-    text_id, anchor = match.groups()
-    if text_id not in texts:
-        return match.group(0)
-    return f'<a class="citation" href="../../texts/{text_id}/#{anchor}">{text_id} {anchor}</a>'
+TAG = re.compile(r"(<[^>]*>)")
+
+
+def link_citations(fragment: str, texts: frozenset[str], href: Callable[[str, str], str]) -> str:
+    """Link "text-id p12" in the text of sanitised HTML, never inside a tag or a link.
+
+    Added after sanitising, so these are the only relative links a definition can have.
+    """
+    def link(match: re.Match[str]) -> str:
+        text_id, anchor = match.groups()
+        if text_id not in texts:
+            return match.group(0)
+        return f'<a class="citation" href="{href(text_id, anchor)}">{text_id} {anchor}</a>'
+
+    parts, in_link = [], False
+    for part in TAG.split(fragment):
+        if not TAG.fullmatch(part):
+            parts.append(part if in_link else CITATION.sub(link, part))
+            continue
+        if part.startswith(("<a ", "<a>")):
+            in_link = True
+        elif part == "</a>":
+            in_link = False
+        parts.append(part)
+    return "".join(parts)
 
 
 def cited_passages(source: str) -> Iterator[tuple[str, str, int]]:

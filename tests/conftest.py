@@ -61,7 +61,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.sitebuild import build_site, copy_project
 
     root = copy_project(tmp_path_factory.mktemp("built"))
-    result = build_site(root)
+    result = build_site(root, pdf=True)
     assert result.returncode == 0, result.stderr
     return root / "site"
 

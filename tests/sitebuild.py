@@ -31,16 +31,21 @@ def copy_project(destination: Path) -> Path:
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
-def build_site(root: Path) -> subprocess.CompletedProcess[str]:
-    """Generate the pages and run mkdocs build --strict in root."""
+def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    """Generate the pages and run mkdocs build --strict in root (then the PDF, as make does)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
                               capture_output=True, text=True, cwd=PROJECT, env=env)
     if generate.returncode != 0:
         return generate
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                          capture_output=True, text=True, cwd=root, env=env)
+    built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                           capture_output=True, text=True, cwd=root, env=env)
+    if built.returncode != 0 or not pdf:
+        return built
+    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
+                           "--output", str(root / "site/downloads/edition.pdf")],
+                          capture_output=True, text=True, cwd=PROJECT, env=env)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -33,6 +33,10 @@ def test_sanitised(source: str, expected: str) -> None:
                                "jinhaihu-113 p12</a>）。</p>"),
     ("见 unknown-text p3。", "<p>见 unknown-text p3。</p>"),
     ("见 jinhaihu-113 p12a。", "<p>见 jinhaihu-113 p12a。</p>"),
+    ('<a href="https://e.org/?q=jinhaihu-113 p1">x</a>',
+     '<p><a href="https://e.org/?q=jinhaihu-113 p1" rel="noopener noreferrer nofollow">x</a></p>'),
+    ("[jinhaihu-113 p2](https://e.org/)",
+     '<p><a href="https://e.org/" rel="noopener noreferrer nofollow">jinhaihu-113 p2</a></p>'),
 ])
 def test_citations_of_known_texts_link_to_the_paragraph(source: str, expected: str) -> None:
     assert render_definition(source, TEXTS) == expected

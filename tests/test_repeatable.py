@@ -1,4 +1,4 @@
-"""Two builds of the same sources give byte-identical generated pages and site."""
+"""Two builds of the same sources give byte-identical generated pages, site and PDF."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 def test_second_build_in_another_folder_is_identical(built_site: Path, tmp_path: Path) -> None:
     root = copy_project(tmp_path / "again")
-    result = build_site(root)
+    result = build_site(root, pdf=True)
     assert result.returncode == 0, result.stderr
     first, second = tree(built_site), tree(root / "site")
     assert sorted(first) == sorted(second)

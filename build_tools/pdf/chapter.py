@@ -1,0 +1,146 @@
+"""Render one corpus text as a chapter: metadata, headings, numbered paragraphs, term footnotes.
+
+Each term gets a footnote (term, pinyin, English, summary) at its first occurrence in
+the chapter, marked with a dotted underline; later occurrences are unmarked links to
+the glossary appendix. Paragraph numbers and ids repeat the site's anchors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from html import escape
+
+from build_tools.annotate import Found
+from build_tools.edition import CorpusText, Edition
+from build_tools.glossary import GlossaryEntry
+from build_tools.model import Block, BlockKind
+from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
+from build_tools.pdf.typeset import typeset, typeset_all
+from build_tools.render_text import POINT_LEAD, SCRIPT_LABEL
+from build_tools.textmeta import TextMeta
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An occurrence to render, and whether it is the term's first in the chapter."""
+
+    found: Found
+    entry: GlossaryEntry
+    first: bool
+
+
+def render_chapter(text: CorpusText, number: int, edition: Edition) -> str:
+    """Render the HTML section of one text."""
+    meta = text.meta
+    marks = chapter_marks(edition, meta.id)
+    blocks = []
+    previous: Block | None = None
+    for block in text.article.blocks:
+        blocks.append(render_block(meta.id, block, marks.get(block.anchor, ()), previous))
+        previous = block
+    title = escape(meta.title)
+    editor_title = '<span class="editor-title">〔编者拟题〕</span>' if meta.title_source == "editor" else ""
+    return (f'<section class="chapter" id="{chapter_id(meta.id)}">'
+            f'<p class="chapter-label">第{chinese_number(number)}篇</p>'
+            f'<h1 class="chapter-title" data-title="{title}" data-bookmark="{title}">'
+            f'{typeset_all(meta.title)}{editor_title}</h1>'
+            f'{render_meta(meta)}{"".join(blocks)}</section>\n')
+
+
+def chapter_marks(edition: Edition, text_id: str) -> dict[str, tuple[Mark, ...]]:
+    """The occurrences of one text by block anchor, the first of each term flagged."""
+    seen: set[str] = set()
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    for found in edition.found:
+        entry = edition.entry(found.occurrence.term_id)
+        if found.text_id != text_id or entry is None:
+            continue
+        marks[found.block.anchor].append(Mark(found, entry, entry.id not in seen))
+        seen.add(entry.id)
+    return {anchor: tuple(items) for anchor, items in marks.items()}
+
+
+def footnote_ids(edition: Edition, text_id: str) -> list[str]:
+    """The ids of a chapter's footnotes, in order: one per term, at its first occurrence."""
+    return [footnote_id(text_id, mark.entry.id)
+            for marks in chapter_marks(edition, text_id).values() for mark in marks if mark.first]
+
+
+def render_meta(meta: TextMeta) -> str:
+    """The text's metadata as a definition list, with the id to cite it by."""
+    script = SCRIPT_LABEL.get(meta.script, meta.script)
+    rows = [
+        ("地点", meta.place.label()), ("日期", meta.date or "不详（原文未载日期）"),
+        ("媒体", meta.outlet or "不详"), ("来源", meta.source_line or "不详"),
+        ("作者", meta.author or "不详"), ("责任编辑", meta.editor),
+        ("原文字体", f"{script}（经 OpenCC {meta.convert} 转为简体）" if meta.convert else script),
+        ("说明", meta.note), ("引用标识", f"{meta.id}（段落引作 {meta.id} p1、p2……）"),
+    ]
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{typeset_all(value)}</dd>" for label, value in rows if value)
+    return f'<dl class="text-meta">{items}</dl>'
+
+
+def render_block(text_id: str, block: Block, marks: tuple[Mark, ...], previous: Block | None) -> str:
+    """Render a heading, a caption or a numbered paragraph."""
+    ident = block_id(text_id, block)
+    if block.kind is BlockKind.HEADING:
+        return (f'<h2 class="section" id="{ident}" data-bookmark="{escape(block.text)}">'
+                f'{render_inline(text_id, block, 0, len(block.text), marks)}</h2>')
+    if block.kind is BlockKind.CAPTION:
+        return f'<p class="caption" id="{ident}">{render_inline(text_id, block, 0, len(block.text), marks)}</p>'
+    classes = ["para", block.kind.value.replace("_", "-")]
+    if previous is not None and previous.kind is BlockKind.LIST_ITEM:
+        classes.append("item-body")
+    return (f'<p class="{" ".join(classes)}" id="{ident}"><span class="pn">{block.number}</span>'
+            f'{_body(text_id, block, marks)}</p>')
+
+
+def _body(text_id: str, block: Block, marks: tuple[Mark, ...]) -> str:
+    """Set the numbered lead sentence of a point in bold, as the site does."""
+    match = POINT_LEAD.match(block.text) if block.kind is BlockKind.PARAGRAPH else None
+    split = match.end() if match else 0
+    for mark in marks:  # never cut a term in two: its footnote would be lost
+        if mark.found.occurrence.start < split < mark.found.occurrence.end:
+            split = mark.found.occurrence.end
+    lead = f"<strong>{render_inline(text_id, block, 0, split, marks)}</strong>" if split else ""
+    return lead + render_inline(text_id, block, split, len(block.text), marks)
+
+
+def render_inline(text_id: str, block: Block, start: int, end: int, marks: tuple[Mark, ...]) -> str:
+    """Render ``block.text[start:end]`` with its terms marked."""
+    parts, position = [], start
+    for mark in marks:
+        occurrence = mark.found.occurrence
+        if occurrence.start < start or occurrence.end > end:
+            continue
+        parts.append(typeset(block.text, position, occurrence.start))
+        parts.append(render_term(text_id, block.text, mark))
+        position = occurrence.end
+    parts.append(typeset(block.text, position, end))
+    return "".join(parts)
+
+
+def render_term(text_id: str, text: str, mark: Mark) -> str:
+    """A later occurrence links to the appendix; the first also carries the footnote.
+
+    The last character and the footnote call stay together, so no line starts with a call.
+    """
+    start, end = mark.found.occurrence.start, mark.found.occurrence.end
+    href = f"#{entry_id(mark.entry.id)}"
+    if not mark.first:
+        return f'<a class="gl" href="{href}">{typeset(text, start, end)}</a>'
+    head = f'<a class="gl first" href="{href}">{typeset(text, start, end - 1)}</a>' if end - start > 1 else ""
+    tail = f'<a class="gl first" href="{href}">{typeset(text, end - 1, end)}</a>'
+    return f'{head}<span class="nobr">{tail}{render_footnote(text_id, mark)}</span>'
+
+
+def render_footnote(text_id: str, mark: Mark) -> str:
+    """The footnote of a term: term (linked to its entry), pinyin, English gloss, summary."""
+    entry, form = mark.entry, mark.found.occurrence.form
+    variant = typeset_all(f"（文中作“{form}”）") if form != entry.term else ""
+    return (f'<span class="fn" id="{footnote_id(text_id, entry.id)}">'
+            f'<a class="fn-term" href="#{entry_id(entry.id)}">{typeset_all(entry.term)}</a> '
+            f'<span class="fn-pinyin" lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span> '
+            f'<span class="fn-english" lang="en">{escape(entry.english)}</span>{variant}'
+            f'<span class="fn-sep">：</span>{typeset_all(entry.summary)}</span>')
