@@ -51,6 +51,21 @@ scope:
 sources:
   - general
 """
+# A payload as the term itself, related to another term so it is drawn in the Mermaid map.
+HOSTILE_TERM = """\
+term: "<img src=x onerror=alert('term')>\\"]; click n1 call alert(1); %%"
+pinyin: x
+english: "<script>alert('english')</script>"
+kind: concept
+summary: "`x` <b onmouseover=alert(1)>摘要</b>"
+definition: |
+  <iframe src="javascript:alert('iframe')"></iframe>
+  [x](JaVaScRiPt:alert('mixed-case'))
+sources:
+  - general
+related:
+  - see_also: huang-ba
+"""
 HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned='title'\">\"'><svg onload=alert('title')> 1. *a* [b](c) &amp; 17:33"
 
 
@@ -76,6 +91,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_project(tmp_path_factory.mktemp("hostile"))
     (root / "annotations/glossary/huang-ba.yml").write_text(HOSTILE_ENTRY, encoding="utf-8")
+    (root / "annotations/glossary/zz-hostile-term.yml").write_text(HOSTILE_TERM, encoding="utf-8")
     meta = root / "annotations/texts/bijie-reform-pulse.yml"
     lines = meta.read_text(encoding="utf-8").splitlines()
     lines[0] = f"title: {json.dumps(HOSTILE_TITLE, ensure_ascii=False)}"
@@ -150,7 +166,8 @@ def test_hostile_annotations_run_nothing(browser: Browser, hostile_site: str) ->
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: None if request.url.startswith(hostile_site)
             or request.url.startswith("data:") else outside.append(request.url))
-    for path in ("/", "/texts/", "/texts/bijie-reform-pulse/", "/glossary/", "/glossary/huang-ba/"):
+    for path in ("/", "/texts/", "/texts/bijie-reform-pulse/", "/glossary/", "/glossary/huang-ba/",
+                 "/glossary/zz-hostile-term/", "/glossary/map/", "/glossary/timeline/", "/glossary/candidates/"):
         page.goto(hostile_site + path)
         for link in page.locator("a.gl[href$='/glossary/huang-ba/']").all():
             link.hover()
@@ -161,6 +178,19 @@ def test_hostile_annotations_run_nothing(browser: Browser, hostile_site: str) ->
         assert page.evaluate("typeof window.__pwned") == "undefined", path
     assert dialogs == []
     assert outside == []
+
+
+def test_hostile_term_is_drawn_as_text_in_the_map(browser: Browser, hostile_site: str) -> None:
+    page = browser.new_page()
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    page.goto(hostile_site + "/glossary/map/")
+    page.wait_for_function("""() => [...document.querySelectorAll('.mermaid')]
+        .some(host => (host.shadowRoot || host).querySelector('svg g.node'))""", timeout=20000)
+    labels = page.evaluate("""() => [...document.querySelectorAll('.mermaid')]
+        .flatMap(host => [...(host.shadowRoot || host).querySelectorAll('svg g.node')])
+        .map(node => node.textContent)""")
+    assert any("<img src=x onerror=alert('term')>" in label for label in labels), labels
+    assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
 def test_hostile_text_shows_as_text(browser: Browser, hostile_site: str) -> None:

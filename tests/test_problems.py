@@ -175,3 +175,22 @@ def test_raw_text_problems_are_located(data: bytes, declared: str | None,
     assert decoded is None
     assert [(p.path, p.line, p.column, p.code) for p in problems] == [("texts/x.txt", *expected[:3])]
     assert expected[3] in problems[0].message
+
+
+def test_very_long_line_and_very_large_file_give_correct_output() -> None:
+    from build_tools.articles import build_article
+    from build_tools.textmeta import Place, TextMeta
+    import hashlib
+
+    sentence = "新区始终以大安全、大稳定为总保障，着力抓实“四项行动”。"
+    cases = [("标题\n" + sentence * 120_000, 1), ("标题\n" + (sentence + "\n") * 590_000, 590_000)]
+    for text, paragraphs in cases:  # about 10 MB on one line; about 50 MB in lines
+        data = text.encode("utf-8")
+        meta = TextMeta(id="x", path="annotations/texts/x.yml", title="标题", title_source="text", date=None,
+                        outlet=None, source_line=None, author=None, editor=None, place=Place(),
+                        script="simplified", convert=None, encoding="utf-8",
+                        sha256=hashlib.sha256(data).hexdigest(), note=None, positions=())
+        article, problems = build_article(SourceFile("x", "texts/x.txt", data), meta)
+        assert problems == [] and article is not None
+        assert len(article.blocks) == paragraphs
+        assert sum(len(b.text) for b in article.blocks) == len(text) - len("标题\n") - (paragraphs if paragraphs > 1 else 0)
