@@ -103,11 +103,13 @@ def find_candidates(edition: Edition, vocabulary: Vocabulary | None = None) -> t
     for stretch in stretches:
         for form, shape in find_forms(stretch.text, vocabulary):
             registered[form].add(shape)
-    annotated = [form for entry in edition.glossary for form in (entry.term, *entry.variants)]
+    # One string of every annotated form: "inside an annotated form" is one substring search.
+    annotated = "\0".join(form for entry in edition.glossary for form in (entry.term, *entry.variants))
     kept = {form: shapes for form, shapes in registered.items()
             if re.search(f"[{HAN}]", form) and len(form) > 1 and not is_ordinary(form, vocabulary)
-            and not any(form in other for other in annotated)}
-    candidates = [c for form, shapes in kept.items() if (c := _count(stretches, form, shapes))]
+            and form not in annotated}
+    passages = _passages(stretches, kept)
+    candidates = [c for form, shapes in kept.items() if (c := _candidate(form, shapes, passages[form]))]
     return tuple(sorted(candidates, key=lambda c: (-c.texts, -c.occurrences, -len(c.shapes), c.form)))
 
 
@@ -170,14 +172,22 @@ def is_ordinary(form: str, vocabulary: Vocabulary) -> bool:
     return vocabulary.knows(form) or (form[-1] in PARTICLES and vocabulary.knows(form[:-1]))
 
 
-def _count(stretches: list[_Stretch], form: str, shapes: set[str]) -> Candidate | None:
-    """Count the occurrences of a form where no glossary term was matched."""
-    passages = [
-        Passage(stretch.text_id, stretch.anchor, _left(stretch.text, at),
-                _right(stretch.text, at + len(form)))
-        for stretch in stretches for at in _positions(stretch.text, form)
-        if not any(start < at + len(form) and at < end for start, end in stretch.matched)
-    ]
+def _passages(stretches: list[_Stretch], forms: dict[str, set[str]]) -> dict[str, list[Passage]]:
+    """Where each form occurs outside matched glossary terms: one scan per stretch for all forms."""
+    found: dict[str, list[Passage]] = defaultdict(list)
+    by_length = sorted(forms, key=len, reverse=True)
+    for stretch in stretches:
+        text = stretch.text
+        for form in (f for f in by_length if f[0] in text and f in text):
+            for at in _positions(text, form):
+                if not any(start < at + len(form) and at < end for start, end in stretch.matched):
+                    found[form].append(Passage(stretch.text_id, stretch.anchor, _left(text, at),
+                                               _right(text, at + len(form))))
+    return found
+
+
+def _candidate(form: str, shapes: set[str], passages: list[Passage]) -> Candidate | None:
+    """A candidate from its passages, or None when it never occurs outside glossary terms."""
     if not passages:
         return None
     first = next((p for p in passages if p.anchor), passages[0])  # a title cannot be cited

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from build_tools.annotate import Found
@@ -104,13 +105,10 @@ def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
 
 
 def _occurrences(entry: GlossaryEntry, edition: Edition) -> str:
-    found = edition.found_of_term(entry.id)
+    found = edition.found_of_term(entry.id)  # texts in id order, each in reading order
     lines = [f"## 出现位置 {{ #occurrences }}\n\n共 {len(found)} 处。\n"]
-    for text in edition.texts:
-        here = [f for f in found if f.text_id == text.meta.id]
-        if not here:
-            continue
-        lines.append(f"### {escape_markdown(text.meta.title)}\n")
+    for text_id, here in itertools.groupby(found, key=lambda f: f.text_id):
+        lines.append(f"### {escape_markdown(edition.text(text_id).meta.title)}\n")  # type: ignore[union-attr]
         lines.extend(_occurrence_line(f) for f in here)
         lines.append("")
     return "\n".join(lines)

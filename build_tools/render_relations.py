@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from build_tools.annotate import Found
@@ -225,12 +226,14 @@ def render_text_panel(text: CorpusText, edition: Edition, appearances: Appearanc
 
 
 def _panel_item(entry: GlossaryEntry, text: CorpusText, edition: Edition, appearances: Appearances) -> str:
-    others = [f for f in appearances.get(entry.id, ()) if f.text_id != text.meta.id]
+    found_in = appearances.get(entry.id, ())
+    others = list(itertools.islice((f for f in found_in if f.text_id != text.meta.id), ELSEWHERE_SHOWN))
+    elsewhere_count = len(found_in) - 1  # this text is among them: the term occurs in it
     links = "；".join(
         f'<a href="../{f.text_id}/#{f.block.anchor}">{escape_html(edition.text(f.text_id).meta.title)}</a>'  # type: ignore[union-attr]
         + (f"（作“{escape_html(f.occurrence.form)}”）" if f.occurrence.term_id != entry.id else "")
-        for f in others[:ELSEWHERE_SHOWN])
-    more = f"等 {len(others)} 篇" if len(others) > ELSEWHERE_SHOWN else ""
+        for f in others)
+    more = f"等 {elsewhere_count} 篇" if elsewhere_count > ELSEWHERE_SHOWN else ""
     elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if others else ""
     return (f'<li id="gl-{entry.id}"><a class="gl-term" href="../../glossary/{entry.id}/" lang="zh-Hans">'
             f'{escape_html(entry.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(entry.pinyin)}'
