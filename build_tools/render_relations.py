@@ -134,8 +134,15 @@ def render_neighbourhood(entry: GlossaryEntry, edition: Edition) -> str:
     return _mermaid(list({e.id: e for e in neighbours}.values()), edges)
 
 
+STRUCTURAL = ("part_of", "has_part", "variant_of", "same_mechanism_as")
+
+
 def clusters(edition: Edition) -> list[list[GlossaryEntry]]:
-    """Groups of terms connected by relations, largest first."""
+    """Groups of terms joined by structural relations, largest first.
+
+    "See also" links chain unrelated groups into one tangle (52 terms at five texts), so
+    they do not join groups; they are drawn inside a group and listed below the map.
+    """
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -144,7 +151,8 @@ def clusters(edition: Edition) -> list[list[GlossaryEntry]]:
         return node
 
     for edge in edition.edges:
-        parent[root(edge.source)] = root(edge.target)
+        if edge.kind in STRUCTURAL:
+            parent[root(edge.source)] = root(edge.target)
     groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
     for entry in sorted(edition.glossary, key=pinyin_key):
         if entry.id in parent:
@@ -157,15 +165,24 @@ def render_map(edition: Edition) -> str:
     groups = clusters(edition)
     canonical = _canonical(edition.edges)
     parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
-             f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由 "
-             f"{len(canonical)} 组关系连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。"
-             "实线箭头表示“属于”（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。\n"]
+             f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
+             f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。实线箭头表示“属于”"
+             "（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。"
+             "不在同一关系网中的“参见”关系列于图后。\n"]
     for number, group in enumerate(groups, start=1):
-        hub = max(group, key=lambda e: len(edition.related(e.id)))
+        hub = max(group, key=lambda e: _hub_rank(edition.related(e.id)))
         members = {e.id for e in group}
         parts.append(f"## {number}. {escape_markdown(hub.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
         parts.append(_mermaid(group, [e for e in canonical if e.source in members]))
         parts.append("、".join(_link(e, "") for e in group) + "\n")
+    group_of = {e.id: number for number, group in enumerate(groups) for e in group}
+    see_also = [e for e in canonical if e.kind == "see_also"
+                and (e.source not in group_of or group_of.get(e.source) != group_of.get(e.target))]
+    if see_also:
+        parts.append("## 参见关系 { #see-also }\n")
+        parts.extend(f"- {_link(a, '')} ↔ {_link(b, '')}" for edge in see_also
+                     if (a := edition.entry(edge.source)) and (b := edition.entry(edge.target)))
+        parts.append("")
     related = {e.id for g in groups for e in g}
     parts.append("## 其余术语 { #unrelated }\n")
     for kind, label in KIND_LABELS.items():
@@ -173,6 +190,12 @@ def render_map(edition: Edition) -> str:
         if alone:
             parts.append(f"**{label}**：" + "、".join(_link(e, "") for e in alone) + "\n")
     return "\n".join(parts)
+
+
+def _hub_rank(edges: tuple[Edge, ...]) -> tuple[bool, int, int]:
+    """Name a group after the top of its hierarchy: part of nothing, most parts."""
+    kinds = [edge.kind for edge in edges]
+    return "part_of" not in kinds, kinds.count("has_part"), len(kinds)
 
 
 def render_timeline(edition: Edition) -> str:
