@@ -64,7 +64,7 @@ definition: |
 sources:
   - general
 related:
-  - see_also: huang-ba
+  - part_of: huang-ba
 """
 HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned='title'\">\"'><svg onload=alert('title')> 1. *a* [b](c) &amp; 17:33"
 
