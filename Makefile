@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 SITE_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
 TEST_DEBS := chromium poppler-utils
 
-.PHONY: site test serve bench generate check site-debs test-debs clean
+.PHONY: site test serve bench venv generate check site-debs test-debs clean
 
 # The site is built into a staging folder and swapped in only when complete, so a failed
 # build leaves the previous site/ exactly as it was.
@@ -51,6 +51,8 @@ serve: $(STAMP) $(MERMAID_JS)
 # glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).
 bench: $(STAMP) $(MERMAID_JS)
 	$(BIN)/python -m build_tools bench
+
+venv: $(STAMP)
 
 generate: $(STAMP)
 	$(BIN)/python -m build_tools generate
