@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +54,14 @@ def golden(update_golden: bool) -> Callable[[Path, str], None]:
                                               "golden", "actual", lineterm=""))
         assert actual == expected, f"{path.name} changed (pytest --update-golden to accept):\n{diff}"
     return compare
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the texts and annotations (a test file may define its own)."""
+    for name in ("texts", "annotations"):
+        shutil.copytree(PROJECT_ROOT / name, tmp_path / name)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

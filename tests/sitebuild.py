@@ -17,6 +17,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 GENERATED = ("texts", "glossary")
 
 
+def listing(root: Path) -> list[str]:
+    """Every path under root, relative, sorted."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
 def copy_project(destination: Path) -> Path:
     """Copy sources (not generated output) into destination and return it."""
     for name in ("texts", "annotations"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from build_tools.add_text import detect_metadata, find_outlet, looks_like_title
 from build_tools.cli import load, run
 from build_tools.model import DroppedLine
 from build_tools.sources import SourceFile
-from tests.sitebuild import PROJECT
+from tests.sitebuild import PROJECT, listing
 
 # A UTF-8 page with a breadcrumb, a welcome banner, a date/source line, widgets and an editor.
 UTF8_ARTICLE = """首页 > 新闻中心 > 基层动态
@@ -41,16 +40,6 @@ BIG5_ARTICLE = """實施“三抓三促”推動鄉村振興
 """
 
 
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the texts and annotations."""
-    for name in ("texts", "annotations"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    return tmp_path
-
-
-def listing(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
 
 
 # What the pipeline detects in each real text, as the editors also recorded it (the

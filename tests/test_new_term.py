@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,19 +15,9 @@ from build_tools.glossary_checks import PINYIN
 from build_tools.new_term import find_sightings
 from build_tools.romanise import propose_id, propose_pinyin
 from build_tools.sources import check_id
-from tests.sitebuild import PROJECT
+from tests.sitebuild import listing
 
 
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the texts and annotations."""
-    for name in ("texts", "annotations"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    return tmp_path
-
-
-def listing(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
 
 
 @pytest.mark.parametrize("text, syllables, expected", [
