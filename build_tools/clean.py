@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from build_tools.chars import HAN
 from build_tools.decode import INVISIBLE
 from build_tools.model import Cleaned, DroppedLine, HeaderFields, SourceLine
 from build_tools.pinyin_garbage import remove_pinyin_garbage
 from build_tools.typography import normalise_typography
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SENTENCE_END = "。！？；!?;…"
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from build_tools.problems import Problem, problem
 from build_tools.schema import (
-    ANCHOR, KINDS, RELATIONS, Field, _type_error, choice, field_positions, find_position,
+    ANCHOR, KINDS, RELATIONS, Field, type_error, choice, field_positions, find_position,
     mapping_items, one_line, slug, summary_text, text, text_list,
 )
 from build_tools.yamlfile import is_null, position
@@ -59,7 +59,7 @@ def _components(node: Node, path: str) -> tuple[tuple[Component, ...], list[Prob
     if is_null(node):
         return (), []
     if not isinstance(node, SequenceNode):
-        return (), _type_error(node, path, "a list of parts")
+        return (), type_error(node, path, "a list of parts")
     items, found = [], []
     for item in node.value:
         line, column = position(item)
@@ -80,7 +80,7 @@ def _sources(node: Node, path: str) -> tuple[tuple[SourceRef, ...], list[Problem
     if is_null(node):
         return (), []  # reported as "must not be empty" by the schema reader
     if not isinstance(node, SequenceNode):
-        return (), _type_error(node, path, "a list of sources")
+        return (), type_error(node, path, "a list of sources")
     items, found = [], []
     for item in node.value:
         line, column = position(item)
@@ -106,7 +106,7 @@ def _related(node: Node, path: str) -> tuple[tuple[Relation, ...], list[Problem]
     if is_null(node):
         return (), []
     if not isinstance(node, SequenceNode):
-        return (), _type_error(node, path, "a list such as '- part_of: some-term-id'")
+        return (), type_error(node, path, "a list such as '- part_of: some-term-id'")
     items, found = [], []
     for item in node.value:
         if not isinstance(item, MappingNode) or len(item.value) != 1:

@@ -24,7 +24,7 @@ def check_glossary(edition: Edition) -> list[Problem]:
         *_citations(edition),
         *_definition_citations(edition),
         *_definition_limits(edition),
-        *_references(edition),
+        *_component_references(edition),
         *_unused(edition),
         *_field_style(edition),
     ]
@@ -87,7 +87,7 @@ def _definition_limits(edition: Edition) -> Iterator[Problem]:
             yield problem(entry.path, line + offset, column, "definition-too-complex", message)
 
 
-def _references(edition: Edition) -> Iterator[Problem]:
+def _component_references(edition: Edition) -> Iterator[Problem]:
     ids = {entry.id for entry in edition.glossary}
     for entry in edition.glossary:
         for component in entry.components:

@@ -13,8 +13,10 @@ import unicodedata
 
 from pypinyin import Style, pinyin
 
+from build_tools.chars import HAN
+
 CANDIDATE = re.compile(
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\s?[(（]\s?"
+    rf"([{HAN}])\s?[(（]\s?"
     r"([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u030c]{1,7})\s?[)）]"
 )
 TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}

@@ -55,7 +55,7 @@ def find_position(positions: tuple[tuple[str, int, int], ...], field: str) -> tu
     return next(((line, col) for name, line, col in positions if name == field), (1, 1))
 
 
-def _type_error(node: Node, path: str, expected: str) -> list[Problem]:
+def type_error(node: Node, path: str, expected: str) -> list[Problem]:
     found = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a mapping"}
     return [problem(path, *position(node), "wrong-type",
                     f"expected {expected}, found {found.get(type(node), 'something else')}")]
@@ -64,7 +64,7 @@ def _type_error(node: Node, path: str, expected: str) -> list[Problem]:
 def text(node: Node, path: str) -> tuple[str | None, list[Problem]]:
     """A single line or block of text; YAML 1.1 booleans must be quoted."""
     if not isinstance(node, ScalarNode):
-        return None, _type_error(node, path, "text")
+        return None, type_error(node, path, "text")
     if is_null(node):
         return None, []
     if is_truthy_trap(node):
@@ -100,7 +100,7 @@ def text_list(node: Node, path: str) -> tuple[tuple[str, ...], list[Problem]]:
     if is_null(node):
         return (), []
     if not isinstance(node, SequenceNode):
-        return (), _type_error(node, path, "a list")
+        return (), type_error(node, path, "a list")
     values, found = [], []
     for item in node.value:
         value, item_problems = one_line(item, path)
@@ -163,7 +163,7 @@ def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
                   ) -> tuple[dict[str, Any], list[Problem]]:
     """Read a mapping against declared fields: unknown keys and missing required keys are errors."""
     if not isinstance(node, MappingNode):
-        return {}, _type_error(node, path, "a mapping of keys to values")
+        return {}, type_error(node, path, "a mapping of keys to values")
     by_name = {f.name: f for f in fields}
     values: dict[str, Any] = {}
     found: list[Problem] = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.chars import HAN
 from build_tools.model import Block, BlockKind, DroppedLine, SourceLine
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 SECTION_NUMERAL = re.compile("^[一二三四五六七八九十]{1,3}$")
 # The numbering of a section heading: 一、 （一） 第一章 第二部分; its own 、 is not prose.
 SECTION_PREFIX = re.compile(

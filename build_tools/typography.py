@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = "\u3001-\u3011\u3014-\u301f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7"
+from build_tools.chars import CJK_PUNCT, HAN
+
 CJK = f"{HAN}{CJK_PUNCT}"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # A mark after or before a Chinese character or Chinese punctuation: 人才IP,带动 and

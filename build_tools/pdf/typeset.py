@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from build_tools.definitions import TAG
+
 ZWSP = "\u200b"
 OPENING_QUOTES = "“‘"
 CLOSING_QUOTES = "”’"
@@ -21,7 +23,6 @@ CLOSING_QUOTES = "”’"
 NO_END = "（《〈【〔「『“‘［｛([<"
 NO_START = "，。、；：？！）》〉】〕」』”’］｝…·,.;:?!)]%％"
 RUN = re.compile("(…{2,}|—{2,})")
-TAG = re.compile("(<[^>]*>)")
 
 
 def break_before(text: str, index: int) -> bool:
