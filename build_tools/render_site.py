@@ -19,17 +19,17 @@ MAX_LISTED_TEXTS = 30
 
 def render_texts_table(edition: Edition, prefix: str, limit: int | None = None) -> str:
     """A Markdown table of the texts; ``prefix`` is the path from the including page."""
+    listed = texts_in_reading_order(edition)[:limit]
     rows = ["| 标题 | 地点 | 日期 | 媒体 |", "| --- | --- | --- | --- |"]
-    for text in texts_in_reading_order(edition)[:limit]:
+    for text in listed:
         meta = text.meta
         title = escape_markdown(meta.title) + ("〔编者拟题〕" if meta.title_source == "editor" else "")
         rows.append(
             f"| [{title}]({prefix}{meta.id}.md) | {escape_markdown(meta.place.label())} | "
             f"{meta.date or '不详'} | {escape_markdown(meta.outlet or '不详')} |"
         )
-    more = len(edition.texts) - len(rows) + 2
-    if more > 0:
-        rows.append(f"\n另有 {more} 篇，见[全部文本]({prefix}index.md)。")
+    if len(listed) < len(edition.texts):
+        rows.append(f"\n另有 {len(edition.texts) - len(listed)} 篇，见[全部文本]({prefix}index.md)。")
     return "\n".join(rows) + "\n"
 
 
