@@ -44,8 +44,8 @@ def _front_matter(meta: TextMeta) -> str:
                         meta.path)
 
 
-def render_meta(meta: TextMeta) -> str:
-    """Render a text's metadata as a definition list (all values escaped)."""
+def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:
+    """A text's metadata as (label, value) rows shown to readers, unknowns said so."""
     rows = [
         ("地点", meta.place.label()),
         ("日期", meta.date or "不详（原文未载日期）"),
@@ -57,10 +57,13 @@ def render_meta(meta: TextMeta) -> str:
         ("标题", "编者拟题（原文无标题）" if meta.title_source == "editor" else None),
         ("说明", meta.note),
     ]
-    items = "".join(
-        f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
-        for label, value in rows if value
-    )
+    return [(label, value) for label, value in rows if value]
+
+
+def render_meta(meta: TextMeta) -> str:
+    """Render a text's metadata as a definition list (all values escaped)."""
+    items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
+                    for label, value in meta_rows(meta))
     raw = f"原始文本：[{meta.id}.txt](raw/{meta.id}.txt)（抓取原样，未经编辑；本页为清理后的文本）"
     return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
 

@@ -17,7 +17,7 @@ from build_tools.glossary import GlossaryEntry
 from build_tools.model import Block, BlockKind
 from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
 from build_tools.pdf.typeset import typeset, typeset_all
-from build_tools.render_text import POINT_LEAD, SCRIPT_LABEL
+from build_tools.render_text import POINT_LEAD, meta_rows
 from build_tools.textmeta import TextMeta
 
 
@@ -69,15 +69,8 @@ def footnote_ids(edition: Edition, text_id: str) -> list[str]:
 
 def render_meta(meta: TextMeta) -> str:
     """The text's metadata as a definition list, with the id to cite it by."""
-    script = SCRIPT_LABEL.get(meta.script, meta.script)
-    rows = [
-        ("地点", meta.place.label()), ("日期", meta.date or "不详（原文未载日期）"),
-        ("媒体", meta.outlet or "不详"), ("来源", meta.source_line or "不详"),
-        ("作者", meta.author or "不详"), ("责任编辑", meta.editor),
-        ("原文字体", f"{script}（经 OpenCC {meta.convert} 转为简体）" if meta.convert else script),
-        ("说明", meta.note), ("引用标识", f"{meta.id}（段落引作 {meta.id} p1、p2……）"),
-    ]
-    items = "".join(f"<dt>{escape(label)}</dt><dd>{typeset_all(value)}</dd>" for label, value in rows if value)
+    rows = [*meta_rows(meta), ("引用标识", f"{meta.id}（段落引作 {meta.id} p1、p2……）")]
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{typeset_all(value)}</dd>" for label, value in rows)
     return f'<dl class="text-meta">{items}</dl>'
 
 
