@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from yaml.nodes import Node
+
 from build_tools.annotate import Found, build_index, find_terms
 from build_tools.articles import build_article
 from build_tools.glossary import GlossaryEntry, read_glossary_entry
@@ -21,6 +23,7 @@ from build_tools.yamlfile import load_yaml
 
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,10 @@ def decode_yaml(source: SourceFile) -> tuple[str | None, list[Problem]]:
                               "annotation files must be UTF-8; re-save the file as UTF-8")]
 
 
-def _read_all(files: tuple[SourceFile, ...], read, problems: list[Problem]) -> list:  # type: ignore[no-untyped-def]
+Reader = Callable[[Node | None, str, str], tuple[R | None, list[Problem]]]
+
+
+def _read_all(files: tuple[SourceFile, ...], read: Reader[R], problems: list[Problem]) -> list[R]:
     records = []
     for source in files:
         text, found = decode_yaml(source)
