@@ -41,10 +41,16 @@ MAX_QUOTED = 16
 COUNTED = re.compile(rf"(?<![{NUMERAL}\d])[二三四五六七八九十两][个大](?=[{HAN}])")
 # 四抓四强, 两学一做, 一中心一张网: numbered parts of equal length (parallelism is the mark).
 # Parts of three characters need three of them (三级推荐四维培养五重考察): 第一产业园二期 is prose.
+# The not-after-第-or-a-numeral test follows the first numeral, not precedes it: a pattern
+# that starts with a character class lets the regex engine skip ahead to candidates.
 PARALLEL = tuple(
-    re.compile(rf"(?<![第{NUMERAL}])(?:[{NUMERAL}](?:(?![{NUMERAL}])[{HAN}]){{{size}}}){{{parts},}}")
+    re.compile(rf"[{NUMERAL}](?<![第{NUMERAL}][{NUMERAL}])(?:(?![{NUMERAL}])[{HAN}]){{{size}}}"
+               rf"(?:[{NUMERAL}](?:(?![{NUMERAL}])[{HAN}]){{{size}}}){{{parts - 1},}}")
     for size, parts in ((3, 3), (2, 2), (1, 2)))
-MODEL = re.compile(rf"[{HAN}A-Za-z0-9]+(?:\s*[+＋]\s*[{HAN}A-Za-z0-9]+)+")
+# Starts only where a run starts: tried inside a long run without "+", the pattern would
+# rescan the rest of the run from every character.
+MODEL = re.compile(rf"(?<![{HAN}A-Za-z0-9])[{HAN}A-Za-z0-9]+(?:\s*[+＋]\s*[{HAN}A-Za-z0-9]+)+")
+MODEL_JOINERS = ("+", "＋")
 # An ordinary word followed by an aspect particle or a localiser is ordinary too (缠着, 纸上).
 PARTICLES = "着了过的地得上里中"
 CONTEXT = 20
@@ -163,8 +169,9 @@ def _patterns(text: str, vocabulary: Vocabulary) -> Iterator[tuple[tuple[int, in
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 yield match.span(), "numbered"
-    for match in MODEL.finditer(text):
-        yield match.span(), "model"
+    if any(joiner in text for joiner in MODEL_JOINERS):
+        for match in MODEL.finditer(text):
+            yield match.span(), "model"
 
 
 def is_ordinary(form: str, vocabulary: Vocabulary) -> bool:

@@ -116,9 +116,9 @@ def _is_header_line(folded: str) -> bool:
 
 def _is_date_line(folded: str) -> bool:
     """A short line that is mostly a date or timestamp."""
-    match = DATE.search(folded)
-    rest = DATE.sub("", folded)
-    return bool(match) and len(folded) <= 40 and not re.search(f"[{HAN}]{{4,}}", rest)
+    if len(folded) > 40 or not DATE.search(folded):
+        return False
+    return not re.search(f"[{HAN}]{{4,}}", DATE.sub("", folded))
 
 
 def _read_header(folded: str, header: HeaderFields) -> HeaderFields:
@@ -150,6 +150,8 @@ def _is_widget_line(folded: str) -> bool:
 
 def _is_link_farm(folded: str) -> bool:
     """Many short items separated by | (lists of places or links)."""
+    if "|" not in folded and "｜" not in folded:
+        return False
     parts = [p.strip() for p in re.split(r"[|｜]", folded)]
     items = [p for p in parts if p]
     return len(items) >= 5 and sum(len(p) <= 10 for p in items) >= 0.8 * len(items)
