@@ -25,6 +25,10 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+# One converter, reset per definition: building one costs more than converting a definition.
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
+
+
 # A passage cited inside a definition: "gaozhou-baiqianwan-wugeyi p23" (text id, anchor).
 CITATION = re.compile(r"(?<![A-Za-z0-9/-])([a-z0-9]+(?:-[a-z0-9]+)+) (p[1-9][0-9]*)(?![0-9A-Za-z])")
 
@@ -50,7 +54,7 @@ def definition_limits(source: str) -> list[tuple[int, str]]:
 
 def render_definition(source: str, texts: frozenset[str] = frozenset()) -> str:
     """Turn a definition's Markdown into sanitised HTML; link citations of known texts."""
-    html = _CLEANER.clean(markdown.markdown(source, extensions=[], output_format="html"))
+    html = _CLEANER.clean(_MARKDOWN.reset().convert(source))
     return link_citations(html, texts, lambda text_id, anchor: f"../../texts/{text_id}/#{anchor}")
 
 

@@ -65,6 +65,11 @@ class Edition:
     def _found_by_text(self) -> dict[str, tuple[Found, ...]]:
         return _group(self.found, lambda found: found.text_id)
 
+    @functools.cached_property
+    def text_ids(self) -> frozenset[str]:
+        """The id of every text, for checking what a citation names."""
+        return frozenset(self._texts_by_id)
+
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
         return self._texts_by_id.get(text_id)

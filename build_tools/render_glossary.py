@@ -60,7 +60,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
         f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',
         "## 释义 { #definition }\n",
         f'<div class="term-definition">'
-        f'{render_definition(entry.definition, frozenset(t.meta.id for t in edition.texts))}</div>\n',
+        f'{render_definition(entry.definition, edition.text_ids)}</div>\n',
     ]
     if entry.components:
         parts.append("## 组成 { #components }\n")

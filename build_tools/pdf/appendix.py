@@ -59,7 +59,7 @@ def render_entry_definition(entry: GlossaryEntry, edition: Edition) -> str:
     """The sanitised definition, its citations of known texts linked inside the PDF."""
     # Sanitised without site links (empty set), so the only links added are ours.
     html = render_definition(entry.definition, frozenset())
-    texts = frozenset(t.meta.id for t in edition.texts)
+    texts = edition.text_ids
     return typeset_html(link_citations(html, texts, lambda text_id, anchor: f"#{text_id}-{anchor}"))
 
 
