@@ -2,19 +2,19 @@
 
 Python-Markdown's abbr extension relies on ``\\b``, which never matches between two Han
 characters, and a regex per term costs O(terms) per paragraph. Instead every written
-form of every term goes into one character trie; the text is walked once, and at each
-position the longest form starting there wins, so 一中心一张网十联户 beats 十联户. The
-cost per character is bounded by the longest form, whatever the glossary's size; a
-class of the characters terms can start with lets the walk skip the rest in C.
+form of every term goes into one Aho-Corasick automaton (pyahocorasick), which reports
+every form ending at each character in one pass in C, whatever the glossary's size; of
+those, the longest form starting leftmost wins, so 一中心一张网十联户 beats 十联户.
+(pyahocorasick's own ``iter_long`` is not used: it has missed matches in released
+versions, see WojciechMula/pyahocorasick#133 and #185.)
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_END = ""  # trie key marking "a form ends here"; never a character of the text
+import ahocorasick
 
 
 @dataclass(frozen=True)
@@ -37,51 +37,45 @@ class TermForms:
 
 
 class TermIndex:
-    """A character trie over every form of every term, and each term's exclusion contexts."""
+    """An automaton over every form of every term, and each term's exclusion contexts."""
 
     def __init__(self, terms: Iterable[TermForms]) -> None:
-        self._forms: dict = {}
+        owners: dict[str, list[tuple[str, str]]] = {}
         self._exclusions: dict[str, tuple[str, ...]] = {}
-        first_characters = set()
         for term in terms:
             for form in term.forms:
-                _insert(self._forms, form, (term.term_id, form))
-                first_characters.add(form[0])
+                owners.setdefault(form, []).append((term.term_id, form))
             if term.exclude:
                 self._exclusions[term.term_id] = term.exclude
-        # Where a term can start: scanning for these in C skips most of the text.
-        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(first_characters)) + "]") \
-            if first_characters else None
+        self._automaton: ahocorasick.Automaton | None = None
+        if owners:
+            self._automaton = ahocorasick.Automaton()
+            for form, terms_of_form in owners.items():
+                # Later terms first: of two terms written alike, the last declared wins.
+                self._automaton.add_word(form, (len(form), tuple(reversed(terms_of_form))))
+            self._automaton.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[Occurrence, ...]:
         """Return the leftmost-longest occurrences in text[start:end], in order."""
         end = len(text) if end is None else end
+        if self._automaton is None or start >= end:
+            return ()
+        # Every form found, leftmost first and at each start longest first.
+        candidates = sorted(((last + 1 - length, -length, owners)
+                             for last, (length, owners) in self._automaton.iter(text, start, end)),
+                            key=lambda candidate: candidate[:2])
         found: list[Occurrence] = []
         position = start
-        while self._starts is not None and position < end:
-            candidate = self._starts.search(text, position, end)
-            if candidate is None:
-                break
-            position = candidate.start()
-            match = self._longest_at(text, position, start, end)
-            if match is None:
-                position += 1
+        for begins, negative_length, owners in candidates:
+            if begins < position:
                 continue
-            found.append(match)
-            position = match.end
+            ends = begins - negative_length
+            for term_id, form in owners:
+                if not self._excluded(text, term_id, form, begins, start, end):
+                    found.append(Occurrence(term_id, begins, ends, form))
+                    position = ends
+                    break
         return tuple(found)
-
-    def _longest_at(self, text: str, position: int, start: int, end: int) -> Occurrence | None:
-        node = self._forms
-        best = None
-        for index in range(position, end):
-            node = node.get(text[index])
-            if node is None:
-                break
-            for term_id, form in node.get(_END, ()):
-                if not self._excluded(text, term_id, form, position, start, end):
-                    best = Occurrence(term_id, position, index + 1, form)
-        return best
 
     def _excluded(self, text: str, term_id: str, form: str, position: int, start: int, end: int) -> bool:
         """Tell whether this match lies inside one of its term's exclusion contexts."""
@@ -93,12 +87,3 @@ class TermIndex:
                     return True
                 offset = context.find(form, offset + 1)
         return False
-
-
-def _insert(trie: dict, key: str, value: tuple[str, str]) -> None:
-    node = trie
-    for character in key:
-        node = node.setdefault(character, {})
-    node.setdefault(_END, []).append(value)
-
-

@@ -65,3 +65,54 @@ def test_removing_links_gives_back_the_text(edition: Edition, raw: str) -> None:
     rendered = linked_inline(Edition((), edition.glossary, found, ()), "x")(block, 0, len(text), html.escape)
     assert html.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
     assert rendered.count('<a class="gl"') == len(found)
+
+
+def _reference_leftmost_longest(forms: dict[str, list[str]], exclusions: dict[str, tuple[str, ...]],
+                                text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The matcher's contract, spelled out by brute force: at each position from the left,
+    the longest form starting there that is not inside one of its term's exclusion contexts."""
+    def excluded(term_id: str, form: str, at: int) -> bool:
+        return any(text.startswith(context, at - offset) and at - offset >= start
+                   and at - offset + len(context) <= end
+                   for context in exclusions.get(term_id, ())
+                   for offset in range(len(context)) if context.startswith(form, offset))
+
+    found, position = [], start
+    while position < end:
+        best = None
+        for length in range(1, end - position + 1):
+            form = text[position:position + length]
+            for term_id in forms.get(form, ()):
+                if not excluded(term_id, form, position):
+                    best = (term_id, position, position + length)
+        if best is None:
+            position += 1
+        else:
+            found.append(best)
+            position = best[2]
+    return found
+
+
+FORM_PIECES = ["一", "二", "中", "心", "一中心", "中心一", "网", "十联户", "一张网", "党建", "建"]
+
+
+@SETTINGS
+@given(st.data())
+def test_matcher_is_leftmost_longest(data: st.DataObject) -> None:
+    from build_tools.matching import TermForms, TermIndex
+
+    text = data.draw(st.lists(st.sampled_from(FORM_PIECES), max_size=30).map("".join))
+    # Forms cut from the text itself, so that forms nest and overlap where they occur.
+    substring = st.tuples(st.integers(0, len(text)), st.integers(1, 6)).map(lambda s: text[s[0]:s[0] + s[1]])
+    term_forms = data.draw(st.lists(st.one_of(substring, st.sampled_from(FORM_PIECES)).filter(bool),
+                                    min_size=1, max_size=8))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    with_exclusion = data.draw(st.booleans())
+    terms = [TermForms(f"t{number}", (form,), (f"一{form}网",) if with_exclusion and number % 2 else ())
+             for number, form in enumerate(term_forms)]
+    forms: dict[str, list[str]] = {}
+    for term in terms:
+        forms.setdefault(term.forms[0], []).append(term.term_id)
+    found = [(o.term_id, o.start, o.end) for o in TermIndex(terms).find(text, start, end)]
+    assert found == _reference_leftmost_longest(forms, {t.term_id: t.exclude for t in terms}, text, start, end)
