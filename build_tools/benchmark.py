@@ -23,8 +23,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.synthesis import synthesise_glossary, synthesise_texts
+from build_tools.synthesis import SLOGANS_PER_ARTICLE, invent_slogans, synthesise_glossary, synthesise_texts
 
+TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
 STAGES = {  # stage name -> the function whose cumulative time is that stage
     "decode": "decode.py:decode_bytes", "clean": "clean.py:clean_lines", "convert": "script.py:convert",
     "structure": "structure.py:structure_lines", "match": "annotate.py:find_terms",
@@ -63,6 +64,7 @@ class Run:
     peak_mb: float
     stages: dict[str, float]
     mkdocs_s: float | None
+    terms_per_article: float  # distinct terms linked on a text page, on average
     files_changed_by_one_edit: int | None = None
     edit_s: float | None = None
 
@@ -76,8 +78,10 @@ def make_project(source_root: Path, root: Path, articles: int, terms: int) -> fl
     shutil.copy2(source_root / "mkdocs.yml", root / "mkdocs.yml")
     for name in ("texts", "annotations/texts"):
         shutil.copytree(source_root / name, root / name)
-    files = synthesise_texts(edition, sources, max(0, articles - len(edition.texts)))
-    files.update(synthesise_glossary(edition, terms))
+    synthetic = max(0, articles - len(edition.texts))
+    slogans = invent_slogans(edition, max(SLOGANS_PER_ARTICLE * synthetic, terms - len(edition.glossary)))
+    files = synthesise_texts(edition, sources, synthetic, slogans)
+    files.update(synthesise_glossary(edition, terms, slogans))
     for path, data in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(data)
@@ -96,6 +100,14 @@ def probe(root: Path, profile: bool) -> dict:
     if data["code"] != 0:
         raise RuntimeError(f"generation failed in {root}:\n{result.stderr[-2000:]}")
     return data
+
+
+def terms_per_article(root: Path) -> float:
+    """Distinct terms linked on each generated text page, on average."""
+    pages = list((root / "docs/texts").glob("*.md"))
+    linked = [len(set(TERM_LINK.findall(page.read_text(encoding="utf-8")))) for page in pages
+              if page.name != "index.md"]
+    return sum(linked) / max(len(linked), 1)
 
 
 def mkdocs_build(root: Path) -> float:
@@ -126,7 +138,7 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
     share = plain["seconds"] / max(profiled["seconds"], 1e-9)  # profiling slows everything alike
     run = Run(articles, terms, corpus_mb, plain["process_s"], plain["seconds"], plain["peak_mb"],
               {name: seconds * share for name, seconds in stages.items()},
-              mkdocs_build(root) if with_mkdocs else None)
+              mkdocs_build(root) if with_mkdocs else None, terms_per_article(root))
     if with_edit:
         changed, seconds = one_edit(root)
         run = Run(**{**run.__dict__, "files_changed_by_one_edit": changed, "edit_s": seconds})
@@ -170,14 +182,14 @@ def exponent(small: Run, large: Run) -> float:
 
 def report(corpus: list[Run], glossary: list[Run]) -> str:
     head = (f"{'articles':>8} {'terms':>6} {'MB':>6} {'gen s':>7} {'proc s':>7} {'peak MB':>8} {'MB/s':>6} "
-            f"{'mkdocs s':>9} {'gen/mk':>7}  stages (s)")
+            f"{'mkdocs s':>9} {'gen/mk':>7} {'terms/art':>9}  stages (s)")
     lines = [head, "-" * len(head)]
     for run in corpus + glossary:
         mk = f"{run.mkdocs_s:9.1f}" if run.mkdocs_s else f"{'-':>9}"
         ratio = f"{run.pipeline_s / run.mkdocs_s:7.3f}" if run.mkdocs_s else f"{'-':>7}"
         stages = " ".join(f"{name}={seconds:.2f}" for name, seconds in run.stages.items())
         lines.append(f"{run.articles:8d} {run.terms:6d} {run.corpus_mb:6.1f} {run.pipeline_s:7.2f} {run.process_s:7.2f} "
-                     f"{run.peak_mb:8.0f} {run.corpus_mb / run.pipeline_s:6.1f} {mk} {ratio}  {stages}")
+                     f"{run.peak_mb:8.0f} {run.corpus_mb / run.pipeline_s:6.1f} {mk} {ratio} {run.terms_per_article:9.1f}  {stages}")
     for run in corpus + glossary:
         if run.files_changed_by_one_edit is not None:
             lines.append(f"one-annotation edit at {run.articles} articles: {run.files_changed_by_one_edit} files "
