@@ -139,8 +139,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print("nothing was written", file=sys.stderr)
         return 1
     outputs = render_outputs(edition, sources, read_repository_url(args.root, os.environ))
-    changed = write_outputs(outputs, args.root)
-    print(f"generated {len(outputs)} files ({changed} changed)")
+    written = write_outputs(outputs, args.root)
+    print(f"generated {written.files} files ({written.changed} changed)")
     return 0
 
 

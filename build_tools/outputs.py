@@ -1,6 +1,13 @@
-"""Assemble every generated file of the edition, in memory, before anything is written."""
+"""Render every generated file of the edition, one at a time.
+
+Files are yielded as they are rendered, so the writer stages each one and lets it go:
+the edition is in memory, the rendered pages never are all at once. Everything was
+loaded and checked before the first file is rendered.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from build_tools.candidates import render_candidates_page
 from build_tools.edition import Edition
@@ -14,27 +21,28 @@ from build_tools.theme_files import render_theme_files
 from build_tools.sources import Sources
 
 
-def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None) -> dict[str, bytes]:
-    """Map each generated path to its bytes; ``repo_url`` enables "edit this" links."""
-    files: dict[str, str] = {
-        "docs/texts/index.md": render_texts_index(edition),
-        "build/generated/nav.yml": render_nav(edition, repo_url),
-        "build/generated/snippets/texts-table.md": render_texts_table(edition, "texts/", MAX_LISTED_TEXTS),
-        "build/generated/jieba_userdict.txt": render_jieba_dictionary(edition),
-    }
+def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None) -> Iterator[tuple[str, bytes]]:
+    """Each generated path with its bytes; ``repo_url`` enables "edit this" links."""
+    for path, page in _pages(edition, repo_url):
+        yield path, page.encode("utf-8")
+    yield from render_theme_files().items()
+    for raw in sources.texts:  # the raw source, byte for byte, for readers to check
+        yield f"docs/texts/raw/{raw.id}.txt", raw.data
+
+
+def _pages(edition: Edition, repo_url: str | None) -> Iterator[tuple[str, str]]:
+    yield "docs/texts/index.md", render_texts_index(edition)
+    yield "build/generated/nav.yml", render_nav(edition, repo_url)
+    yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
+    yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
     appearances = term_appearances(edition)
     for text in edition.texts:
-        files[f"docs/texts/{text.meta.id}.md"] = render_text_page(
+        yield f"docs/texts/{text.meta.id}.md", render_text_page(
             text, linked_inline(edition, text.meta.id), render_text_panel(text, edition, appearances))
     if edition.glossary:
-        files["docs/glossary/index.md"] = render_glossary_index(edition)
-        files["docs/glossary/map.md"] = render_map(edition)
-        files["docs/glossary/timeline.md"] = render_timeline(edition)
-        files["docs/glossary/candidates.md"] = render_candidates_page(edition)
+        yield "docs/glossary/index.md", render_glossary_index(edition)
+        yield "docs/glossary/map.md", render_map(edition)
+        yield "docs/glossary/timeline.md", render_timeline(edition)
+        yield "docs/glossary/candidates.md", render_candidates_page(edition)
     for entry in edition.glossary:
-        files[f"docs/glossary/{entry.id}.md"] = render_term_page(entry, edition, appearances)
-    outputs = {path: content.encode("utf-8") for path, content in files.items()}
-    outputs.update(render_theme_files())
-    for raw in sources.texts:  # the raw source, byte for byte, for readers to check
-        outputs[f"docs/texts/raw/{raw.id}.txt"] = raw.data
-    return outputs
+        yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)

@@ -1,7 +1,7 @@
 """Write generated output: only what changed, all of it staged before any of it lands.
 
-Changed files are first written to a staging folder; only when every one of them is
-there are they renamed into place (a rename cannot run out of space), and files the
+Changed files are first written to a staging folder, as they are rendered; only when
+every one of them is there are they renamed into place (a rename cannot run out of space), and files the
 build no longer produces are removed. A failure while staging leaves the previous
 output exactly as it was. Unchanged files are not touched at all, so their
 modification times stay and a preview server (mkdocs serve --dirty) rebuilds only the
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 # Every generated file lives under one of these folders, and nothing else is written.
@@ -19,19 +21,35 @@ GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
 STAGING = "build/.staging"
 
 
-def write_outputs(outputs: dict[str, bytes], root: Path) -> int:
-    """Make the generated folders hold exactly these files; return how many changed."""
-    _check_paths(outputs)
-    changed = [path for path, content in sorted(outputs.items()) if not _holds(root / path, content)]
-    stale = [path for path in _generated_files(root) if path not in outputs]
+@dataclass(frozen=True)
+class Written:
+    """What one write did: how many files the build produced, how many it changed or removed."""
+
+    files: int
+    changed: int
+
+
+def write_outputs(outputs: Mapping[str, bytes] | Iterable[tuple[str, bytes]], root: Path) -> Written:
+    """Make the generated folders hold exactly these files, and say what that changed.
+
+    ``outputs`` may be a stream: each changed file is staged as it arrives and not kept.
+    """
+    items = outputs.items() if isinstance(outputs, Mapping) else outputs
     staging = root / STAGING
     shutil.rmtree(staging, ignore_errors=True)
+    produced: set[str] = set()
+    changed: list[str] = []
     try:
-        for path in changed:
-            _stage(staging, path, outputs[path])
+        for path, content in items:
+            _check_path(path, produced)
+            produced.add(path)
+            if not _holds(root / path, content):
+                _stage(staging, path, content)
+                changed.append(path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    stale = [path for path in _generated_files(root) if path not in produced]
     for path in changed:
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / path, root / path)
@@ -39,15 +57,16 @@ def write_outputs(outputs: dict[str, bytes], root: Path) -> int:
         (root / path).unlink()
     _remove_empty_folders(root)
     shutil.rmtree(staging, ignore_errors=True)
-    return len(changed) + len(stale)
+    return Written(len(produced), len(changed) + len(stale))
 
 
-def _check_paths(outputs: dict[str, bytes]) -> None:
-    for path in outputs:
-        parts = Path(path).parts
-        if ".." in parts or Path(path).is_absolute() or not any(
-                path.startswith(g + "/") for g in GENERATED_ROOTS):
-            raise ValueError(f"refusing to write outside the generated folders: {path}")
+def _check_path(path: str, produced: set[str]) -> None:
+    parts = Path(path).parts
+    if ".." in parts or Path(path).is_absolute() or not any(
+            path.startswith(g + "/") for g in GENERATED_ROOTS):
+        raise ValueError(f"refusing to write outside the generated folders: {path}")
+    if path in produced:
+        raise ValueError(f"two generated files have the same path: {path}")
 
 
 def _holds(path: Path, content: bytes) -> bool:

@@ -87,7 +87,7 @@ class _BlockText(HTMLParser):
 
 def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # type: ignore[no-untyped-def]
     sources, edition, _ = loaded
-    outputs = render_outputs(edition, sources)
+    outputs = dict(render_outputs(edition, sources))
     for text in edition.texts:
         page = outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8")
         parser = _BlockText()
@@ -98,7 +98,7 @@ def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # typ
 
 def test_every_occurrence_is_linked_on_its_page(loaded) -> None:  # type: ignore[no-untyped-def]
     sources, edition, _ = loaded
-    outputs = render_outputs(edition, sources)
+    outputs = dict(render_outputs(edition, sources))
     for text in edition.texts:
         page = markdown.markdown(outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8"),
                                  extensions=MKDOCS_EXTENSIONS)

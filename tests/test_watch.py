@@ -27,6 +27,8 @@ def test_rebuilds_once_per_change(tmp_path: Path) -> None:
                             kwargs={"interval": 0.05, "rounds": 12})
     loop.start()
     time.sleep(0.2)
-    (tmp_path / "texts/a.txt").write_text("甲", encoding="utf-8")
+    # One change, made atomically: a file created empty and then filled is two changes.
+    (tmp_path / "a.txt").write_text("甲", encoding="utf-8")
+    (tmp_path / "a.txt").replace(tmp_path / "texts/a.txt")
     loop.join()
     assert len(calls) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,10 @@ def test_writes_exactly_the_outputs_and_nothing_else(project: Path) -> None:
 
 
 def test_returns_how_many_files_changed(project: Path) -> None:
-    assert write_outputs(OUTPUTS, project) == 0
-    assert write_outputs({**OUTPUTS, "docs/texts/a.md": b"changed"}, project) == 1
-    assert write_outputs({**OUTPUTS, "docs/texts/b.md": b"new"}, project) == 2
+    assert write_outputs(OUTPUTS, project).changed == 0
+    assert write_outputs({**OUTPUTS, "docs/texts/a.md": b"changed"}, project).changed == 1
+    assert write_outputs({**OUTPUTS, "docs/texts/b.md": b"new"}, project).changed == 2
+    assert write_outputs({**OUTPUTS, "docs/texts/b.md": b"new"}, project).files == len(OUTPUTS) + 1
 
 
 def test_files_missing_from_outputs_are_removed(project: Path) -> None:
@@ -109,4 +111,34 @@ def test_failure_mid_way_leaves_previous_output(project: Path, monkeypatch: pyte
     new["build/generated/extra.md"] = b"extra"
     with pytest.raises(OSError, match="disk full"):
         write_outputs(new, project)
+    assert files_under(project) == before
+
+
+def test_a_stream_that_fails_mid_way_leaves_previous_output(project: Path) -> None:
+    before = files_under(project)
+
+    def rendered() -> Iterator[tuple[str, bytes]]:
+        yield "docs/texts/a.md", b"new a"
+        yield "docs/texts/c.md", b"new c"
+        raise RuntimeError("a renderer failed")
+
+    with pytest.raises(RuntimeError, match="a renderer failed"):
+        write_outputs(rendered(), project)
+    assert files_under(project) == before
+
+
+def test_a_stream_is_written_like_a_mapping(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    new = {**OUTPUTS, "docs/texts/a.md": b"changed", "docs/glossary/t.md": b"term"}
+    other = tmp_path_factory.mktemp("other")
+    write_outputs(OUTPUTS, other)
+    assert write_outputs(iter(new.items()), project) == write_outputs(new, other)
+    generated = {path: content for path, content in files_under(project).items()
+                 if path.startswith(GENERATED_ROOTS)}
+    assert generated == files_under(other) == new
+
+
+def test_two_files_with_one_path_are_refused(project: Path) -> None:
+    before = files_under(project)
+    with pytest.raises(ValueError, match="same path: docs/texts/a.md"):
+        write_outputs(iter([("docs/texts/a.md", b"one"), ("docs/texts/a.md", b"two")]), project)
     assert files_under(project) == before
