@@ -67,6 +67,8 @@ class Run:
     terms_per_article: float  # distinct terms linked on a text page, on average
     files_changed_by_one_edit: int | None = None
     edit_s: float | None = None
+    edit_reused: int | None = None  # per-file results the preview loop reused for that edit
+    edit_computed: int | None = None
 
 
 def make_project(source_root: Path, root: Path, articles: int, terms: int) -> float:
@@ -118,15 +120,36 @@ def mkdocs_build(root: Path) -> float:
     return time.perf_counter() - started
 
 
-def one_edit(root: Path) -> tuple[int, float]:
-    """Edit one annotation's summary and regenerate: how many files change, how long."""
-    entry = root / "annotations/glossary/wu-ge-yi.yml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("summary: ", "summary: （已修订）", 1), encoding="utf-8")
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
-                            capture_output=True, text=True, check=True)
-    changed = int(re.search(r"\((\d+) changed\)", result.stdout).group(1))  # type: ignore[union-attr]
-    return changed, time.perf_counter() - started
+EDIT_PROBE = r"""
+import contextlib, io, json, sys, time
+from pathlib import Path
+from build_tools.cli import generate, load_all
+from build_tools.memo import Memo
+root = Path(sys.argv[1])
+memo = Memo()
+load_all(root, memo)  # as the preview loop does when it starts
+memo.next_round()
+entry = root / "annotations/glossary/wu-ge-yi.yml"
+entry.write_text(entry.read_text(encoding="utf-8").replace("summary: ", "summary: （已修订）", 1), encoding="utf-8")
+output = io.StringIO()
+started = time.perf_counter()
+with contextlib.redirect_stdout(output):
+    code = generate(root, False, memo)
+seconds = time.perf_counter() - started
+print(json.dumps({"code": code, "seconds": seconds, "output": output.getvalue(),
+                  "reused": memo.reused, "computed": memo.computed}))
+"""
+
+
+def one_edit(root: Path) -> tuple[int, float, int, int]:
+    """Edit one annotation's summary and regenerate as the preview loop does: how many
+    files change, how long, how many per-file results were reused and computed."""
+    result = subprocess.run([sys.executable, "-c", EDIT_PROBE, str(root)], capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    if data["code"] != 0:
+        raise RuntimeError(f"regeneration failed in {root}:\n{result.stderr[-2000:]}")
+    changed = int(re.search(r"\((\d+) changed\)", data["output"]).group(1))  # type: ignore[union-attr]
+    return changed, data["seconds"], data["reused"], data["computed"]
 
 
 def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdocs: bool,
@@ -141,8 +164,9 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
               {name: seconds * share for name, seconds in stages.items()},
               mkdocs_build(root) if with_mkdocs else None, terms_per_article(root))
     if with_edit:
-        changed, seconds = one_edit(root)
-        run = Run(**{**run.__dict__, "files_changed_by_one_edit": changed, "edit_s": seconds})
+        changed, seconds, reused, computed = one_edit(root)
+        run = Run(**{**run.__dict__, "files_changed_by_one_edit": changed, "edit_s": seconds,
+                     "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
         print(reader_weight(root), flush=True)
     shutil.rmtree(root, ignore_errors=True)
@@ -193,8 +217,9 @@ def report(corpus: list[Run], glossary: list[Run]) -> str:
                      f"{run.peak_mb:8.0f} {run.corpus_mb / run.pipeline_s:6.1f} {mk} {ratio} {run.terms_per_article:9.1f}  {stages}")
     for run in corpus + glossary:
         if run.files_changed_by_one_edit is not None:
-            lines.append(f"one-annotation edit at {run.articles} articles: {run.files_changed_by_one_edit} files "
-                         f"rewritten, {run.edit_s:.1f} s (whole command)")
+            lines.append(f"one-annotation edit at {run.articles} articles, as the preview loop regenerates it: "
+                         f"{run.files_changed_by_one_edit} files rewritten, {run.edit_s:.2f} s; "
+                         f"{run.edit_reused} per-file results reused, {run.edit_computed} computed")
     return "\n".join(lines)
 
 
@@ -223,7 +248,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     term_sizes = [int(n) for n in args.terms.split(",")]
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
         work = Path(folder)
-        corpus = [measure(args.root, work, n, 208, not args.no_mkdocs, with_edit=(n == max(sizes)))
+        corpus = [measure(args.root, work, n, 208, not args.no_mkdocs, with_edit=(n in (1000, max(sizes))))
                   for n in sizes]
         for run in corpus:
             print(f"measured {run.articles} articles: {run.pipeline_s:.2f} s", flush=True)

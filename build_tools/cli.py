@@ -15,6 +15,7 @@ from build_tools.candidates import cmd_candidates
 from build_tools.change_summary import cmd_summary
 from build_tools.edition import Edition, load_edition
 from build_tools.fmt import format_annotation
+from build_tools.memo import Memo
 from build_tools.new_term import cmd_new_term
 from build_tools.outputs import render_outputs
 from build_tools.pdf import cmd_pdf
@@ -94,10 +95,10 @@ def load(root: Path) -> tuple[Edition, list[Problem]]:
     return edition, problems
 
 
-def load_all(root: Path) -> tuple[Sources, Edition, list[Problem]]:
+def load_all(root: Path, memo: Memo | None = None) -> tuple[Sources, Edition, list[Problem]]:
     """Read and check everything under root, keeping the sources for the writers."""
     sources, problems = read_sources(root)
-    edition, more = load_edition(sources)
+    edition, more = load_edition(sources, memo)
     return sources, edition, problems + more
 
 
@@ -134,22 +135,34 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    sources, edition, problems = load_all(args.root)
-    if report(problems, args.strict):
+    return generate(args.root, args.strict)
+
+
+def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
+    """Load, check and, only if nothing stops the build, write the generated files."""
+    sources, edition, problems = load_all(root, memo)
+    if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, sources, read_repository_url(args.root, os.environ))
-    written = write_outputs(outputs, args.root)
+    outputs = render_outputs(edition, sources, read_repository_url(root, os.environ))
+    written = write_outputs(outputs, root)
     print(f"generated {written.files} files ({written.changed} changed)")
     return 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    memo = Memo()  # per-file results, reused while their inputs are unchanged
+
     def rebuild() -> None:
         started = time.perf_counter()
-        if cmd_generate(args) == 0:
-            print(f"regenerated in {time.perf_counter() - started:.2f} s", flush=True)
+        code = generate(args.root, args.strict, memo)
+        if code == 0:
+            print(f"regenerated in {time.perf_counter() - started:.2f} s "
+                  f"({memo.reused} file results reused, {memo.computed} computed)", flush=True)
+        memo.next_round()
 
+    load_all(args.root, memo)  # warm it: the first edit then reuses every file it does not touch
+    memo.next_round()
     print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
     try:
         watch(args.root, rebuild)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from build_tools.annotate import Found, build_index, find_terms
 from build_tools.articles import build_article
 from build_tools.glossary import GlossaryEntry, read_glossary_entry
 from build_tools.glossary_checks import check_glossary
+from build_tools.memo import Memo, remembered
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
 from build_tools.relations import Edge, resolve_relations
@@ -98,15 +100,22 @@ def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ..
     return {name: tuple(members) for name, members in groups.items()}
 
 
-def load_edition(sources: Sources) -> tuple[Edition, list[Problem]]:
-    """Process every text and annotation, collecting every problem on the way."""
+def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, list[Problem]]:
+    """Process every text and annotation, collecting every problem on the way.
+
+    With a memo (the preview loop), per-file results of earlier builds are reused
+    wherever their inputs are unchanged.
+    """
     problems: list[Problem] = []
-    metas = _read_all(sources.text_meta, read_text_meta, problems)
+    metas = _read_all(sources.text_meta, read_text_meta, problems, memo)
     written = {source.id for source in sources.text_meta}
-    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems)
-    glossary = _read_all(sources.glossary, read_glossary_entry, problems)
+    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems, memo)
+    glossary = _read_all(sources.glossary, read_glossary_entry, problems, memo)
     index = build_index(glossary)
-    found = tuple(f for t in texts for f in find_terms(t.meta.id, t.article.blocks, index))
+    # Matching depends on a text and on every term's forms and exclusions, nothing else.
+    forms = hashlib.sha256(repr([(e.id, e.term, e.variants, e.exclude) for e in glossary]).encode()).hexdigest()
+    found = tuple(f for t in texts for f in remembered(
+        memo, "match", (t.meta, t.article, forms), lambda t=t: find_terms(t.meta.id, t.article.blocks, index)))
     edges, relation_problems = resolve_relations(glossary)
     edition = Edition(tuple(texts), tuple(glossary), found, edges)
     problems.extend(relation_problems)
@@ -127,28 +136,31 @@ def decode_yaml(source: SourceFile) -> tuple[str | None, list[Problem]]:
 Reader = Callable[[Node | None, str, str], tuple[R | None, list[Problem]]]
 
 
-def _read_all(files: tuple[SourceFile, ...], read: Reader[R], problems: list[Problem]) -> list[R]:
+def _read_all(files: tuple[SourceFile, ...], read: Reader[R], problems: list[Problem],
+              memo: Memo | None = None) -> list[R]:
     records = []
     for source in files:
-        text, found = decode_yaml(source)
-        if text is None:
-            problems.extend(found)
-            continue
-        document, found = load_yaml(text, source.path)
-        problems.extend(found)
-        if document is None:
-            if not found:
-                problems.append(problem(source.path, 1, 1, "empty-file", "the file is empty"))
-            continue
-        record, found = read(document.root, source.path, source.id)
+        record, found = remembered(memo, f"read:{read.__name__}", source, lambda s=source: _read_one(s, read))
         problems.extend(found)
         if record is not None:
             records.append(record)
     return records
 
 
+def _read_one(source: SourceFile, read: Reader[R]) -> tuple[R | None, list[Problem]]:
+    text, found = decode_yaml(source)
+    if text is None:
+        return None, found
+    document, more = load_yaml(text, source.path)
+    if document is None:
+        empty = [] if more else [problem(source.path, 1, 1, "empty-file", "the file is empty")]
+        return None, found + more + empty
+    record, last = read(document.root, source.path, source.id)
+    return record, found + more + last
+
+
 def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], written: set[str],
-                 problems: list[Problem]) -> list[CorpusText]:
+                 problems: list[Problem], memo: Memo | None = None) -> list[CorpusText]:
     texts = []
     for raw in raws:
         meta = metas.get(raw.id)
@@ -159,7 +171,7 @@ def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], writt
                                     f"no annotations/texts/{raw.id}.yml; create it with "
                                     f"'python -m build_tools add-text {raw.path}'"))
             continue
-        article, found = build_article(raw, meta)
+        article, found = remembered(memo, "article", (raw, meta), lambda r=raw, m=meta: build_article(r, m))
         problems.extend(found)
         if article is not None:
             texts.append(CorpusText(meta, article))
