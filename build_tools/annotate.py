@@ -15,7 +15,7 @@ MATCHED_KINDS = (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, Bl
 CREDIT = re.compile(r"[（(](供图|摄影?|图片?|来源)[/／:：][^）)]*[）)]$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """An occurrence of a term in one block of one text."""
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One place a term is found in a block of text."""
 

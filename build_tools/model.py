@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceLine:
     """One non-blank line of a decoded raw text, whitespace-normalised."""
 
@@ -16,7 +16,7 @@ class SourceLine:
     blank_before: bool  # a blank line preceded it (separates heading groups)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DroppedLine:
     """A raw line the cleaning stage removed, with the rule that removed it."""
 
@@ -25,7 +25,7 @@ class DroppedLine:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeaderFields:
     """Metadata the cleaning stage found in date/source/author lines of the raw text."""
 
@@ -36,7 +36,7 @@ class HeaderFields:
     source_line: str | None = None  # the raw line the fields came from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cleaned:
     """Output of the cleaning stage."""
 
@@ -53,7 +53,7 @@ class BlockKind(enum.Enum):
     ELLIPSIS = "ellipsis"  # a line of only "……": the author's own omission mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One structural unit of a text, with the anchor readers cite it by."""
 
@@ -65,7 +65,7 @@ class Block:
     number: int = 0  # the block's number within its kind: 12 for p12, 3 for s3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A text after every stage up to structure: what pages and the PDF are made from."""
 
