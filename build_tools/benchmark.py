@@ -67,7 +67,7 @@ class Run:
     terms_per_article: float  # distinct terms linked on a text page, on average
     files_changed_by_one_edit: int | None = None
     edit_s: float | None = None
-    edit_reused: int | None = None  # per-file results the preview loop reused for that edit
+    edit_reused: int | None = None  # per-file and per-page results the preview loop reused for that edit
     edit_computed: int | None = None
 
 
@@ -123,11 +123,12 @@ def mkdocs_build(root: Path) -> float:
 EDIT_PROBE = r"""
 import contextlib, io, json, sys, time
 from pathlib import Path
-from build_tools.cli import generate, load_all
+from build_tools.cli import generate
 from build_tools.memo import Memo
 root = Path(sys.argv[1])
 memo = Memo()
-load_all(root, memo)  # as the preview loop does when it starts
+with contextlib.redirect_stdout(io.StringIO()):
+    generate(root, False, memo)  # as the preview loop does when it starts
 memo.next_round()
 entry = root / "annotations/glossary/wu-ge-yi.yml"
 entry.write_text(entry.read_text(encoding="utf-8").replace("summary: ", "summary: （已修订）", 1), encoding="utf-8")
@@ -137,7 +138,7 @@ with contextlib.redirect_stdout(output):
     code = generate(root, False, memo)
 seconds = time.perf_counter() - started
 print(json.dumps({"code": code, "seconds": seconds, "output": output.getvalue(),
-                  "reused": memo.reused, "computed": memo.computed}))
+                  "reused": memo.reused.total(), "computed": memo.computed.total()}))
 """
 
 
@@ -219,7 +220,7 @@ def report(corpus: list[Run], glossary: list[Run]) -> str:
         if run.files_changed_by_one_edit is not None:
             lines.append(f"one-annotation edit at {run.articles} articles, as the preview loop regenerates it: "
                          f"{run.files_changed_by_one_edit} files rewritten, {run.edit_s:.2f} s; "
-                         f"{run.edit_reused} per-file results reused, {run.edit_computed} computed")
+                         f"{run.edit_reused} per-file and per-page results reused, {run.edit_computed} computed")
     return "\n".join(lines)
 
 

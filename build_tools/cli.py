@@ -144,7 +144,7 @@ def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
     if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, sources, read_repository_url(root, os.environ))
+    outputs = render_outputs(edition, sources, read_repository_url(root, os.environ), memo)
     written = write_outputs(outputs, root)
     print(f"generated {written.files} files ({written.changed} changed)")
     return 0
@@ -158,10 +158,10 @@ def cmd_watch(args: argparse.Namespace) -> int:
         code = generate(args.root, args.strict, memo)
         if code == 0:
             print(f"regenerated in {time.perf_counter() - started:.2f} s "
-                  f"({memo.reused} file results reused, {memo.computed} computed)", flush=True)
+                  f"({memo.reused.total()} results reused, {memo.computed.total()} computed)", flush=True)
         memo.next_round()
 
-    load_all(args.root, memo)  # warm it: the first edit then reuses every file it does not touch
+    generate(args.root, args.strict, memo)  # warm it: the first edit reuses all it does not touch
     memo.next_round()
     print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
     try:

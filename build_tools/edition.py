@@ -72,6 +72,11 @@ class Edition:
         """The id of every text, for checking what a citation names."""
         return frozenset(self._texts_by_id)
 
+    @functools.cached_property
+    def forms_digest(self) -> str:
+        """See ``forms_digest``: equal digests, equal matches in equal texts."""
+        return forms_digest(self.glossary)
+
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
         return self._texts_by_id.get(text_id)
@@ -112,15 +117,21 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems, memo)
     glossary = _read_all(sources.glossary, read_glossary_entry, problems, memo)
     index = build_index(glossary)
-    # Matching depends on a text and on every term's forms and exclusions, nothing else.
-    forms = hashlib.sha256(repr([(e.id, e.term, e.variants, e.exclude) for e in glossary]).encode()).hexdigest()
+    # A text's matches depend on its article, which its metadata determines (the sha256 of
+    # the raw text included), and on every term's forms and exclusions; nothing else.
+    forms = forms_digest(glossary)
     found = tuple(f for t in texts for f in remembered(
-        memo, "match", (t.meta, t.article, forms), lambda t=t: find_terms(t.meta.id, t.article.blocks, index)))
+        memo, "match", (t.meta, forms), lambda t=t: find_terms(t.meta.id, t.article.blocks, index)))
     edges, relation_problems = resolve_relations(glossary)
     edition = Edition(tuple(texts), tuple(glossary), found, edges)
     problems.extend(relation_problems)
     problems.extend(check_glossary(edition))
     return edition, problems
+
+
+def forms_digest(glossary: Iterable[GlossaryEntry]) -> str:
+    """A digest of every term's forms and exclusions: all that matching reads of the glossary."""
+    return hashlib.sha256(repr([(e.id, e.term, e.variants, e.exclude) for e in glossary]).encode()).hexdigest()
 
 
 def decode_yaml(source: SourceFile) -> tuple[str | None, list[Problem]]:

@@ -11,38 +11,51 @@ from collections.abc import Iterator
 
 from build_tools.candidates import render_candidates_page
 from build_tools.edition import Edition
+from build_tools.memo import Memo, remembered
 from build_tools.render_glossary import (
     linked_inline, render_glossary_index, render_jieba_dictionary, render_term_page,
 )
-from build_tools.render_relations import render_map, render_text_panel, render_timeline, term_appearances
+from build_tools.render_relations import panel_items, render_map, render_panel, render_timeline, term_appearances
 from build_tools.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
 from build_tools.theme_files import render_theme_files
 from build_tools.sources import Sources
 
 
-def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None) -> Iterator[tuple[str, bytes]]:
-    """Each generated path with its bytes; ``repo_url`` enables "edit this" links."""
-    for path, page in _pages(edition, repo_url):
+def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None,
+                   memo: Memo | None = None) -> Iterator[tuple[str, bytes]]:
+    """Each generated path with its bytes; ``repo_url`` enables "edit this" links.
+
+    With a memo (the preview loop), a page whose inputs are unchanged since the last
+    build is not rendered again.
+    """
+    for path, page in _pages(edition, repo_url, memo):
         yield path, page.encode("utf-8")
     yield from render_theme_files().items()
     for raw in sources.texts:  # the raw source, byte for byte, for readers to check
         yield f"docs/texts/raw/{raw.id}.txt", raw.data
 
 
-def _pages(edition: Edition, repo_url: str | None) -> Iterator[tuple[str, str]]:
+def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterator[tuple[str, str]]:
     yield "docs/texts/index.md", render_texts_index(edition)
     yield "build/generated/nav.yml", render_nav(edition, repo_url)
     yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
     yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
     appearances = term_appearances(edition)
     for text in edition.texts:
-        yield f"docs/texts/{text.meta.id}.md", render_text_page(
-            text, linked_inline(edition, text.meta.id), render_text_panel(text, edition, appearances))
+        # A text page shows its article (which its metadata, sha256 included, determines),
+        # the terms matched in it (the forms determine) and its panel; nothing else.
+        items = panel_items(text, edition, appearances)
+        yield f"docs/texts/{text.meta.id}.md", remembered(
+            memo, "text page", (text.meta, edition.forms_digest, items),
+            lambda text=text, items=items: render_text_page(
+                text, linked_inline(edition, text.meta.id), render_panel(items)))
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition)
         yield "docs/glossary/timeline.md", render_timeline(edition)
-        yield "docs/glossary/candidates.md", render_candidates_page(edition)
+        # Candidates depend on the texts and the forms matched in them, not on annotations' prose.
+        yield "docs/glossary/candidates.md", remembered(
+            memo, "candidates page", (edition.texts, edition.forms_digest), lambda: render_candidates_page(edition))
     for entry in edition.glossary:
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from dataclasses import dataclass
 
 from build_tools.annotate import Found
 from build_tools.edition import CorpusText, Edition
@@ -232,33 +233,70 @@ def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> st
     return (f"{link} · {len(items)} 条：" + "、".join(items) + "\n") if items else f"{link} · 无术语\n"
 
 
-def render_text_panel(text: CorpusText, edition: Edition, appearances: Appearances) -> str:
+@dataclass(frozen=True)
+class Elsewhere:
+    """Another text where a term's initiative appears, as a panel links to it."""
+
+    text_id: str
+    anchor: str
+    title: str
+    form: str | None  # the form written there, when it is a relative's (a variant, say)
+
+
+@dataclass(frozen=True)
+class PanelItem:
+    """What a text's panel shows of one term (and its tooltip reads), and nothing more."""
+
+    term_id: str
+    term: str
+    pinyin: str
+    english: str
+    summary: str
+    elsewhere: tuple[Elsewhere, ...]
+    elsewhere_count: int
+
+
+def panel_items(text: CorpusText, edition: Edition, appearances: Appearances) -> tuple[PanelItem, ...]:
+    """The terms of a text's panel, in order of first occurrence, with where else they appear.
+
+    Exactly what ``render_panel`` shows, so a page can be reused while these are equal.
+    """
+    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id))
+    items = []
+    for entry in (e for term_id in ids if (e := edition.entry(term_id))):
+        found_in = appearances.get(entry.id, ())
+        others = itertools.islice((f for f in found_in if f.text_id != text.meta.id), ELSEWHERE_SHOWN)
+        elsewhere = tuple(
+            Elsewhere(f.text_id, f.block.anchor, edition.text(f.text_id).meta.title,  # type: ignore[union-attr]
+                      f.occurrence.form if f.occurrence.term_id != entry.id else None)
+            for f in others)
+        items.append(PanelItem(entry.id, entry.term, entry.pinyin, entry.english, entry.summary, elsewhere,
+                               len(found_in) - 1))  # this text is among them
+    return tuple(items)
+
+
+def render_panel(items: tuple[PanelItem, ...]) -> str:
     """The closing panel of a text page: its initiatives and where else they appear.
 
     Each item also holds what the term's tooltip shows (term, pinyin, gloss, summary):
     the tooltip script reads it from here, so the page carries that text only once.
     """
-    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
-    entries = [e for term_id in ids if (e := edition.entry(term_id))]
-    if not entries:
+    if not items:
         return ""
-    items = "\n".join(_panel_item(entry, text, edition, appearances) for entry in entries)
+    rendered = "\n".join(map(_panel_item, items))
     return ("## 本文涉及的倡议与提法 { #initiatives }\n\n"
-            f"本文共涉及 {len(entries)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
-            f'<ul class="initiatives" data-search-exclude>\n{items}\n</ul>\n')
+            f"本文共涉及 {len(items)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
+            f'<ul class="initiatives" data-search-exclude>\n{rendered}\n</ul>\n')
 
 
-def _panel_item(entry: GlossaryEntry, text: CorpusText, edition: Edition, appearances: Appearances) -> str:
-    found_in = appearances.get(entry.id, ())
-    others = list(itertools.islice((f for f in found_in if f.text_id != text.meta.id), ELSEWHERE_SHOWN))
-    elsewhere_count = len(found_in) - 1  # this text is among them: the term occurs in it
+def _panel_item(item: PanelItem) -> str:
     links = "；".join(
-        f'<a href="../{f.text_id}/#{f.block.anchor}">{escape_html(edition.text(f.text_id).meta.title)}</a>'  # type: ignore[union-attr]
-        + (f"（作“{escape_html(f.occurrence.form)}”）" if f.occurrence.term_id != entry.id else "")
-        for f in others)
-    more = f"等 {elsewhere_count} 篇" if elsewhere_count > ELSEWHERE_SHOWN else ""
-    elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if others else ""
-    return (f'<li id="gl-{entry.id}"><a class="gl-term" href="../../glossary/{entry.id}/" lang="zh-Hans">'
-            f'{escape_html(entry.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(entry.pinyin)}'
-            f'</span> <span class="gl-english" lang="en">{escape_html(entry.english)}</span> '
-            f'<span class="gl-summary">{escape_html(entry.summary)}</span>{elsewhere}</li>')
+        f'<a href="../{e.text_id}/#{e.anchor}">{escape_html(e.title)}</a>'
+        + (f"（作“{escape_html(e.form)}”）" if e.form is not None else "")
+        for e in item.elsewhere)
+    more = f"等 {item.elsewhere_count} 篇" if item.elsewhere_count > ELSEWHERE_SHOWN else ""
+    elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if item.elsewhere else ""
+    return (f'<li id="gl-{item.term_id}"><a class="gl-term" href="../../glossary/{item.term_id}/" lang="zh-Hans">'
+            f'{escape_html(item.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(item.pinyin)}'
+            f'</span> <span class="gl-english" lang="en">{escape_html(item.english)}</span> '
+            f'<span class="gl-summary">{escape_html(item.summary)}</span>{elsewhere}</li>')
