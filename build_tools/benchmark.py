@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,6 +203,34 @@ def reader_weight(root: Path) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class PdfRun:
+    """One PDF build of a synthetic project (the real five texts when articles is 5)."""
+
+    articles: int
+    pages: int
+    seconds: float  # the whole pdf command, interpreter start included
+
+
+def measure_pdf(source_root: Path, work: Path, articles: int) -> PdfRun:
+    root = work / f"pdf-a{articles}"
+    make_project(source_root, root, articles, 208)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
+                             "--output", str(root / "edition.pdf")], capture_output=True, text=True, check=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    seconds = time.perf_counter() - started
+    pages = int(re.search(r": (\d+) pages", result.stdout).group(1))  # type: ignore[union-attr]
+    shutil.rmtree(root, ignore_errors=True)
+    return PdfRun(articles, pages, seconds)
+
+
+def pdf_report(runs: list[PdfRun]) -> str:
+    lines = [f"{'PDF: texts':>10} {'pages':>6} {'s':>6} {'s/page':>7}"]
+    lines += [f"{run.articles:10d} {run.pages:6d} {run.seconds:6.1f} {run.seconds / run.pages:7.3f}" for run in runs]
+    return "\n".join(lines)
+
+
 def exponent(small: Run, large: Run) -> float:
     return math.log(large.pipeline_s / small.pipeline_s) / math.log(large.articles / small.articles)
 
@@ -224,7 +253,7 @@ def report(corpus: list[Run], glossary: list[Run]) -> str:
     return "\n".join(lines)
 
 
-def summary(corpus: list[Run], glossary: list[Run]) -> str:
+def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = ()) -> str:
     by_size = {run.articles: run for run in corpus}
     parts = []
     if 1000 in by_size and by_size[1000].mkdocs_s:
@@ -241,12 +270,19 @@ def summary(corpus: list[Run], glossary: list[Run]) -> str:
     if memory:
         run = max(memory, key=lambda r: r.articles)
         parts.append(f"peak {run.peak_mb:.0f} MB for {run.corpus_mb:.1f} MB corpus at {run.articles}")
+    if pdf:
+        first, last = pdf[0], pdf[-1]
+        parts.append(f"PDF {first.articles} texts {first.seconds:.1f} s (target ≤20 s)")
+        if last.pages > first.pages:
+            parts.append(f"PDF pages {first.pages}→{last.pages}: {last.seconds / first.seconds:.2f}x time "
+                         f"(exp {math.log(last.seconds / first.seconds) / math.log(last.pages / first.pages):.2f})")
     return "SUMMARY: " + "; ".join(parts)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     sizes = [int(n) for n in args.sizes.split(",")]
     term_sizes = [int(n) for n in args.terms.split(",")]
+    pdf_sizes = [int(n) for n in args.pdf_sizes.split(",") if n]
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
         work = Path(folder)
         corpus = [measure(args.root, work, n, 208, not args.no_mkdocs, with_edit=(n in (1000, max(sizes))))
@@ -254,6 +290,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for run in corpus:
             print(f"measured {run.articles} articles: {run.pipeline_s:.2f} s", flush=True)
         glossary = [measure(args.root, work, args.glossary_articles, n, False) for n in term_sizes]
+        pdf = [measure_pdf(args.root, work, n) for n in pdf_sizes]
     print(report(corpus, glossary))
-    print(summary(corpus, glossary))
+    if pdf:
+        print(pdf_report(pdf))
+    print(summary(corpus, glossary, pdf))
     return 0

@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--glossary-articles", type=int, default=1000,
                        help="articles for the glossary-size runs (default: %(default)s)")
     bench.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
+    bench.add_argument("--pdf-sizes", default="5,10,20", metavar="TEXTS",
+                       help="PDFs to build, by number of texts; '' for none (default: %(default)s)")
     summary = sub.add_parser("summary", help="describe in Markdown what this checkout changes on the pages")
     summary.add_argument("--base-root", type=Path, required=True, metavar="PATH",
                          help="a checkout of the base commit (git worktree add)")
