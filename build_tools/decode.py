@@ -114,8 +114,10 @@ def _garbage_score(data: bytes, encoding: str) -> float | None:
 
 def _looks_binary(sample: str | bytes) -> bool:
     """More than a tenth of NUL and low control characters (bytes or decoded text)."""
-    codes = sample if isinstance(sample, bytes) else [ord(ch) for ch in sample]
-    controls = sum(1 for code in codes if code < 0x09)
+    if isinstance(sample, bytes):
+        controls = sum(sample.count(code) for code in range(0x09))
+    else:
+        controls = sum(sample.count(chr(code)) for code in range(0x09))
     return controls * 10 > len(sample) > 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 # Every generated file lives under one of these folders, and nothing else is written.
 GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
+PREFIXES = tuple(folder + "/" for folder in GENERATED_ROOTS)
 STAGING = "build/.staging"
 
 
@@ -39,20 +40,21 @@ def write_outputs(outputs: Mapping[str, bytes] | Iterable[tuple[str, bytes]], ro
     shutil.rmtree(staging, ignore_errors=True)
     produced: set[str] = set()
     changed: list[str] = []
+    made: set[str] = set()  # folders known to exist: one mkdir per folder, not per file
     try:
         for path, content in items:
             _check_path(path, produced)
             produced.add(path)
-            if not _holds(root / path, content):
-                _stage(staging, path, content)
+            if not _holds(os.path.join(root, path), content):
+                _stage(staging, path, content, made)
                 changed.append(path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     stale = [path for path in _generated_files(root) if path not in produced]
     for path in changed:
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / path, root / path)
+        _make_folder(os.path.join(root, os.path.dirname(path)), made)
+        os.replace(os.path.join(staging, path), os.path.join(root, path))
     for path in stale:
         (root / path).unlink()
     _remove_empty_folders(root)
@@ -61,18 +63,19 @@ def write_outputs(outputs: Mapping[str, bytes] | Iterable[tuple[str, bytes]], ro
 
 
 def _check_path(path: str, produced: set[str]) -> None:
-    parts = Path(path).parts
-    if ".." in parts or Path(path).is_absolute() or not any(
-            path.startswith(g + "/") for g in GENERATED_ROOTS):
+    if ".." in path.split("/") or path.startswith("/") or "\\" in path or not path.startswith(PREFIXES):
         raise ValueError(f"refusing to write outside the generated folders: {path}")
     if path in produced:
         raise ValueError(f"two generated files have the same path: {path}")
 
 
-def _holds(path: Path, content: bytes) -> bool:
+def _holds(path: str, content: bytes) -> bool:
     """Tell whether a file already has exactly these bytes (cheap size check first)."""
     try:
-        return path.stat().st_size == len(content) and path.read_bytes() == content
+        if os.stat(path).st_size != len(content):
+            return False
+        with open(path, "rb") as existing:
+            return existing.read() == content
     except OSError:
         return False
 
@@ -82,11 +85,18 @@ def _generated_files(root: Path) -> list[str]:
                   for p in (root / generated).rglob("*") if p.is_file())
 
 
-def _stage(staging: Path, path: str, content: bytes) -> None:
+def _stage(staging: Path, path: str, content: bytes, made: set[str]) -> None:
     """Write one changed file into the staging folder."""
-    destination = staging / path
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_bytes(content)
+    destination = os.path.join(staging, path)
+    _make_folder(os.path.dirname(destination), made)
+    with open(destination, "wb") as staged:
+        staged.write(content)
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def _remove_empty_folders(root: Path) -> None:
