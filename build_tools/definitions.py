@@ -52,9 +52,20 @@ def definition_limits(source: str) -> list[tuple[int, str]]:
     return found
 
 
+# A definition of one line with none of Markdown's marks and no character HTML escapes
+# converts to one paragraph of itself. Most definitions are such prose (full-width
+# punctuation), and converting one costs more than the rest of its page; tests hold the
+# fast path to the converter's own output.
+PLAIN_PROSE = re.compile(r"[^\s\\`*_\[\]()<>&!#{}|~=:\-+.0-9'\"][^\n\t\r\\`*_\[\]<>&!#{}|~=\u00a0]*")
+
+
 def render_definition(source: str, texts: frozenset[str] = frozenset()) -> str:
     """Turn a definition's Markdown into sanitised HTML; link citations of known texts."""
-    html = _CLEANER.clean(_MARKDOWN.reset().convert(source))
+    line = source.rstrip("\n")  # a YAML block scalar ends with a newline
+    if PLAIN_PROSE.fullmatch(line) and not line.endswith(" "):
+        html = f"<p>{line}</p>"
+    else:
+        html = _CLEANER.clean(_MARKDOWN.reset().convert(source))
     return link_citations(html, texts, lambda text_id, anchor: f"../../texts/{text_id}/#{anchor}")
 
 

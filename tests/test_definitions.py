@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import os
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_tools import definitions
 from build_tools.definitions import cited_passages, render_definition
+from build_tools.edition import Edition
 
 TEXTS = frozenset({"jinhaihu-113"})
 
@@ -45,3 +51,36 @@ def test_citations_of_known_texts_link_to_the_paragraph(source: str, expected: s
 def test_cited_passages_are_found_with_offsets() -> None:
     source = "甲（jinhaihu-113 p1）乙\n丙（bijie-2022-review p40—p41）"
     assert [(t, a) for t, a, _ in cited_passages(source)] == [("jinhaihu-113", "p1"), ("bijie-2022-review", "p40")]
+
+
+def _converted(source: str) -> str:
+    """What the Markdown converter and the sanitizer make of a definition, no shortcut."""
+    return definitions._CLEANER.clean(definitions._MARKDOWN.reset().convert(source))
+
+
+def test_plain_prose_shortcut_equals_the_converter_on_every_real_definition(edition: Edition) -> None:
+    shortcut = [e for e in edition.glossary if definitions.PLAIN_PROSE.fullmatch(e.definition.rstrip("\n"))]
+    assert len(shortcut) > len(edition.glossary) / 3  # most definitions are plain prose
+    for entry in edition.glossary:
+        assert render_definition(entry.definition) == _converted(entry.definition), entry.id
+
+
+PROSE_PIECES = ["合成", "术语", "“", "”", "（", "）", "，", "。", " ", "  ", "\n", "\t", "-", "+", "*", "_", "`",
+                "#", ">", "<", "&", "1.", "p12", "(", ")", "[", "]", "!", "'", '"', ":", "=", "|", "\u00a0",
+                "a", "B", "．", "·"]
+
+
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None)
+@given(st.lists(st.sampled_from(PROSE_PIECES), max_size=12).map("".join))
+def test_plain_prose_shortcut_equals_the_converter(source: str) -> None:
+    assert render_definition(source) == _converted(source)
+
+
+@pytest.mark.parametrize("source", [
+    "甲\u00a0乙",  # the sanitizer writes &nbsp;
+    "甲乙  \n丙",  # a hard line break
+    "1. 甲乙", "# 甲乙", "> 甲乙", "    甲乙", "- 甲乙", "甲乙\n===", "甲*乙*丙", "甲 &amp; 乙", "甲 <b>乙</b>",
+    "甲“乙”（丙 p12）。\n",
+])
+def test_plain_prose_shortcut_equals_the_converter_on_edge_cases(source: str) -> None:
+    assert render_definition(source) == _converted(source)
