@@ -42,10 +42,7 @@ test: $(STAMP) $(MERMAID_JS) site-debs test-debs
 # Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
 # the pages whose files changed (--dirty).
 serve: $(STAMP) $(MERMAID_JS)
-	$(BIN)/python -m build_tools generate
-	$(BIN)/python -m build_tools watch & watcher=$$!; \
-	  trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/mkdocs serve --dirty
+	$(BIN)/python -m build_tools serve
 
 # Generation against mkdocs build on synthetic corpora of 10 to 5,000 articles and
 # glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).

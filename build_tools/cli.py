@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -52,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("paths", nargs="*", type=Path,
                      help="annotation files (default: every file under annotations/)")
     sub.add_parser("watch", help="regenerate the pages whenever a text or annotation changes")
+    serve = sub.add_parser("serve", help="preview the site: generate, run mkdocs serve, regenerate on change")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
+                       help="where MkDocs serves the preview (default: %(default)s)")
     paragraphs = sub.add_parser("paragraphs", help="print a text's blocks with their anchors")
     paragraphs.add_argument("text_id")
     new_term = sub.add_parser(
@@ -153,21 +158,48 @@ def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    memo = Memo()  # per-file results, reused while their inputs are unchanged
+    memo = Memo()
+    generate(args.root, False, memo)  # warms the memo: the first change reuses what it does not touch
+    memo.next_round()
+    print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
+    return _regenerate_on_change(args.root, memo)
 
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Generate, start ``mkdocs serve --dirty``, and regenerate while it runs.
+
+    MkDocs only renders (no logic in MkDocs plugins), so this loop runs beside it: the
+    writer touches only the files whose bytes change and MkDocs rebuilds just those
+    pages. The preview is not strict: a dirty build always warns that it is one.
+    """
+    memo = Memo()  # per-file and per-page results, reused while their inputs are unchanged
+    if generate(args.root, False, memo) != 0:
+        return 1  # MkDocs needs the pages; the problems are printed
+    memo.next_round()
+    # Stopped by a signal, stop MkDocs too: SystemExit runs the cleanup below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                               "--dev-addr", args.dev_addr, "-f", str(args.root / "mkdocs.yml")], cwd=args.root)
+    print(f"previewing at http://{args.dev_addr}/ ; regenerating on change (Ctrl-C to stop)", flush=True)
+    try:
+        _regenerate_on_change(args.root, memo, until=lambda: mkdocs.poll() is not None)
+    finally:
+        if mkdocs.poll() is None:
+            mkdocs.terminate()
+        mkdocs.wait()
+    return 0 if mkdocs.returncode in (0, -signal.SIGTERM) else mkdocs.returncode
+
+
+def _regenerate_on_change(root: Path, memo: Memo, until: Callable[[], bool] | None = None) -> int:
     def rebuild() -> None:
         started = time.perf_counter()
-        code = generate(args.root, args.strict, memo)
-        if code == 0:
+        if generate(root, False, memo) == 0:
             print(f"regenerated in {time.perf_counter() - started:.2f} s "
                   f"({memo.reused.total()} results reused, {memo.computed.total()} computed)", flush=True)
         memo.next_round()
 
-    generate(args.root, args.strict, memo)  # warm it: the first edit reuses all it does not touch
-    memo.next_round()
-    print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
     try:
-        watch(args.root, rebuild)
+        watch(root, rebuild, until=until)
     except KeyboardInterrupt:
         pass
     return 0
@@ -198,6 +230,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "fmt": cmd_fmt,
     "watch": cmd_watch,
+    "serve": cmd_serve,
     "check": cmd_check,
     "generate": cmd_generate,
     "paragraphs": cmd_paragraphs,

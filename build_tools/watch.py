@@ -1,9 +1,10 @@
 """Regenerate pages while a contributor edits: poll the inputs, rebuild on change.
 
 MkDocs only renders; it cannot run our pipeline (no logic in MkDocs plugins). So
-``make serve`` runs this loop beside ``mkdocs serve --dirty``: a change to a text or an
-annotation regenerates the Markdown, the writer touches only files whose bytes change,
-and MkDocs rebuilds just those pages.
+``make serve`` (``python -m build_tools serve``) runs this loop beside ``mkdocs serve
+--dirty``: a change to a text or an annotation regenerates the Markdown, reusing what
+the change does not touch (build_tools.memo), the writer touches only files whose bytes
+change, and MkDocs rebuilds just those pages.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ def snapshot(root: Path) -> Snapshot:
 
 
 def watch(root: Path, rebuild: Callable[[], object], interval: float = 0.5,
-          rounds: int | None = None) -> None:
-    """Call ``rebuild`` whenever an input changes; ``rounds`` bounds the loop for tests."""
+          rounds: int | None = None, until: Callable[[], bool] | None = None) -> None:
+    """Call ``rebuild`` whenever an input changes, until ``until()`` says stop (the
+    preview server has exited); ``rounds`` bounds the loop for tests."""
     seen = snapshot(root)
-    while rounds is None or rounds > 0:
+    while (rounds is None or rounds > 0) and not (until and until()):
         time.sleep(interval)
         current = snapshot(root)
         if current != seen:
