@@ -20,12 +20,13 @@ import argparse
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import jieba
 
 from build_tools.annotate import build_index, matchable_span
+from build_tools.matching import TermIndex
 from build_tools.chars import HAN
 from build_tools.edition import Edition
 from build_tools.markup import escape_markdown, front_matter
@@ -104,9 +105,9 @@ class Candidate:
 def find_candidates(edition: Edition, vocabulary: Vocabulary | None = None) -> tuple[Candidate, ...]:
     """Every candidate term of the edition, most widely used first."""
     vocabulary = vocabulary or jieba_vocabulary()
-    stretches = _stretches(edition)
+    index = build_index(edition.glossary)
     registered: dict[str, set[str]] = defaultdict(set)
-    for stretch in stretches:
+    for stretch in _stretches(edition, index):
         for form, shape in find_forms(stretch.text, vocabulary):
             registered[form].add(shape)
     # One string of every annotated form: "inside an annotated form" is one substring search.
@@ -114,7 +115,7 @@ def find_candidates(edition: Edition, vocabulary: Vocabulary | None = None) -> t
     kept = {form: shapes for form, shapes in registered.items()
             if re.search(f"[{HAN}]", form) and len(form) > 1 and not is_ordinary(form, vocabulary)
             and form not in annotated}
-    passages = _passages(stretches, kept)
+    passages = _passages(_stretches(edition, index), kept)  # a second pass: stretches are not kept
     candidates = [c for form, shapes in kept.items() if (c := _candidate(form, shapes, passages[form]))]
     return tuple(sorted(candidates, key=lambda c: (-c.texts, -c.occurrences, -len(c.shapes), c.form)))
 
@@ -129,23 +130,20 @@ class _Stretch:
     matched: tuple[tuple[int, int], ...]
 
 
-def _stretches(edition: Edition) -> list[_Stretch]:
+def _stretches(edition: Edition, index: TermIndex) -> Iterator[_Stretch]:
     """Every title the texts give and the matchable part of every block, in reading order."""
-    index = build_index(edition.glossary)
-    matched: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for found in edition.found:
-        matched[found.text_id, found.block.anchor].append((found.occurrence.start, found.occurrence.end))
-    stretches = []
     for text in edition.texts:
         title = text.meta.title
         if text.meta.title_source != "editor":  # an editors' title is not evidence
             spans = tuple((o.start, o.end) for o in index.find(title))
-            stretches.append(_Stretch(text.meta.id, "", title, spans))
+            yield _Stretch(text.meta.id, "", title, spans)
+        matched: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for found in edition.found_in_text(text.meta.id):
+            matched[found.block.anchor].append((found.occurrence.start, found.occurrence.end))
         for block in text.article.blocks:
             start, end = matchable_span(block)
-            spans = tuple((s - start, e - start) for s, e in matched[text.meta.id, block.anchor])
-            stretches.append(_Stretch(text.meta.id, block.anchor, block.text[start:end], spans))
-    return stretches
+            spans = tuple((s - start, e - start) for s, e in matched.get(block.anchor, ()))
+            yield _Stretch(text.meta.id, block.anchor, block.text[start:end], spans)
 
 
 def find_forms(text: str, vocabulary: Vocabulary) -> Iterator[tuple[str, str]]:
@@ -179,7 +177,7 @@ def is_ordinary(form: str, vocabulary: Vocabulary) -> bool:
     return vocabulary.knows(form) or (form[-1] in PARTICLES and vocabulary.knows(form[:-1]))
 
 
-def _passages(stretches: list[_Stretch], forms: dict[str, set[str]]) -> dict[str, list[Passage]]:
+def _passages(stretches: Iterable[_Stretch], forms: dict[str, set[str]]) -> dict[str, list[Passage]]:
     """Where each form occurs outside matched glossary terms: one scan per stretch for all forms."""
     found: dict[str, list[Passage]] = defaultdict(list)
     by_length = sorted(forms, key=len, reverse=True)
