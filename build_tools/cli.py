@@ -27,7 +27,7 @@ from build_tools.repository import read_repository_url
 from build_tools.schema_doc import cmd_schema
 from build_tools.sources import Sources, read_sources
 from build_tools.watch import watch
-from build_tools.write import write_outputs
+from build_tools.write import SourceChanged, write_outputs
 
 
 def run(argv: list[str]) -> int:
@@ -96,9 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load(root: Path) -> tuple[Edition, list[Problem]]:
-    """Read and check everything under root."""
-    _, edition, problems = load_all(root)
+def load(root: Path, memo: Memo | None = None) -> tuple[Edition, list[Problem]]:
+    """Read and check everything under root; the raw files' bytes are not kept."""
+    _, edition, problems = load_all(root, memo)
     return edition, problems
 
 
@@ -147,12 +147,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
     """Load, check and, only if nothing stops the build, write the generated files."""
-    sources, edition, problems = load_all(root, memo)
+    # The sources are not kept: raw texts are copied from disk as they are written.
+    edition, problems = load(root, memo)
     if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, sources, read_repository_url(root, os.environ), memo)
-    written = write_outputs(outputs, root)
+    outputs = render_outputs(edition, root, read_repository_url(root, os.environ), memo)
+    try:
+        written = write_outputs(outputs, root)
+    except SourceChanged as err:
+        print(f"error: {err}; nothing was written", file=sys.stderr)
+        return 1
     print(f"generated {written.files} files ({written.changed} changed)")
     return 0
 

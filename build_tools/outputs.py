@@ -8,6 +8,7 @@ loaded and checked before the first file is rendered.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from build_tools.candidates import render_candidates_page
 from build_tools.edition import Edition
@@ -19,11 +20,11 @@ from build_tools.render_relations import panel_items, render_map, render_panel, 
 from build_tools.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
 from build_tools.theme_files import render_theme_files
-from build_tools.sources import Sources
+from build_tools.write import CopyOf
 
 
-def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = None,
-                   memo: Memo | None = None) -> Iterator[tuple[str, bytes]]:
+def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
+                   memo: Memo | None = None) -> Iterator[tuple[str, bytes | CopyOf]]:
     """Each generated path with its bytes; ``repo_url`` enables "edit this" links.
 
     With a memo (the preview loop), a page whose inputs are unchanged since the last
@@ -32,8 +33,8 @@ def render_outputs(edition: Edition, sources: Sources, repo_url: str | None = No
     for path, page in _pages(edition, repo_url, memo):
         yield path, page.encode("utf-8")
     yield from render_theme_files().items()
-    for raw in sources.texts:  # the raw source, byte for byte, for readers to check
-        yield f"docs/texts/raw/{raw.id}.txt", raw.data
+    for text in edition.texts:  # the raw source, byte for byte, for readers to check
+        yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / f"texts/{text.meta.id}.txt", text.meta.sha256)
 
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterator[tuple[str, str]]:

@@ -10,6 +10,7 @@ pages a change touched.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -22,6 +23,28 @@ PREFIXES = tuple(folder + "/" for folder in GENERATED_ROOTS)
 STAGING = "build/.staging"
 
 
+class SourceChanged(ValueError):
+    """An input file changed between loading (and checking) it and copying it."""
+
+
+@dataclass(frozen=True)
+class CopyOf:
+    """An output that is an input file, byte for byte: read when written, not before.
+
+    The build never holds the whole corpus's raw bytes at once for these copies; the
+    digest recorded when the file was loaded and checked proves it is the same file.
+    """
+
+    source: Path
+    sha256: str
+
+    def read(self) -> bytes:
+        data = self.source.read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise SourceChanged(f"{self.source} changed while the pages were generated; run the build again")
+        return data
+
+
 @dataclass(frozen=True)
 class Written:
     """What one write did: how many files the build produced, how many it changed or removed."""
@@ -30,7 +53,10 @@ class Written:
     changed: int
 
 
-def write_outputs(outputs: Mapping[str, bytes] | Iterable[tuple[str, bytes]], root: Path) -> Written:
+Output = bytes | CopyOf
+
+
+def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], root: Path) -> Written:
     """Make the generated folders hold exactly these files, and say what that changed.
 
     ``outputs`` may be a stream: each changed file is staged as it arrives and not kept.
@@ -42,9 +68,10 @@ def write_outputs(outputs: Mapping[str, bytes] | Iterable[tuple[str, bytes]], ro
     changed: list[str] = []
     made: set[str] = set()  # folders known to exist: one mkdir per folder, not per file
     try:
-        for path, content in items:
+        for path, output in items:
             _check_path(path, produced)
             produced.add(path)
+            content = output.read() if isinstance(output, CopyOf) else output
             if not _holds(os.path.join(root, path), content):
                 _stage(staging, path, content, made)
                 changed.append(path)

@@ -86,8 +86,8 @@ class _BlockText(HTMLParser):
 
 
 def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # type: ignore[no-untyped-def]
-    sources, edition, _ = loaded
-    outputs = dict(render_outputs(edition, sources))
+    _, edition, _ = loaded
+    outputs = dict(render_outputs(edition, PROJECT))
     for text in edition.texts:
         page = outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8")
         parser = _BlockText()
@@ -97,8 +97,8 @@ def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # typ
 
 
 def test_every_occurrence_is_linked_on_its_page(loaded) -> None:  # type: ignore[no-untyped-def]
-    sources, edition, _ = loaded
-    outputs = dict(render_outputs(edition, sources))
+    _, edition, _ = loaded
+    outputs = dict(render_outputs(edition, PROJECT))
     for text in edition.texts:
         page = markdown.markdown(outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8"),
                                  extensions=MKDOCS_EXTENSIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -141,4 +142,24 @@ def test_two_files_with_one_path_are_refused(project: Path) -> None:
     before = files_under(project)
     with pytest.raises(ValueError, match="same path: docs/texts/a.md"):
         write_outputs(iter([("docs/texts/a.md", b"one"), ("docs/texts/a.md", b"two")]), project)
+    assert files_under(project) == before
+
+
+def test_a_copied_input_is_written_byte_for_byte(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    source = tmp_path_factory.mktemp("texts") / "a.txt"
+    source.write_bytes(b"raw \xff bytes")
+    digest = hashlib.sha256(b"raw \xff bytes").hexdigest()
+    write_outputs({**OUTPUTS, "docs/texts/raw/a.txt": write.CopyOf(source, digest)}, project)
+    assert (project / "docs/texts/raw/a.txt").read_bytes() == b"raw \xff bytes"
+
+
+def test_an_input_changed_since_it_was_checked_stops_the_write(project: Path,
+                                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    before = files_under(project)
+    source = tmp_path_factory.mktemp("texts") / "a.txt"
+    source.write_bytes(b"edited after loading")
+    digest = hashlib.sha256(b"as loaded and checked").hexdigest()
+    with pytest.raises(ValueError, match="a.txt changed while the pages were generated; run the build again"):
+        write_outputs({**OUTPUTS, "docs/texts/raw/a.txt": write.CopyOf(source, digest),
+                       "docs/texts/a.md": b"new"}, project)
     assert files_under(project) == before
