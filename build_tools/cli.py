@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--terms", default="100,1000,10000", help="glossary sizes (default: %(default)s)")
     bench.add_argument("--glossary-articles", type=int, default=1000,
                        help="articles for the glossary-size runs (default: %(default)s)")
-    bench.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
+    bench.add_argument("--mkdocs-sizes", default="10,100,1000", metavar="ARTICLES",
+                       help="article counts to also build with mkdocs; 5000 adds about 5 minutes; "
+                            "'' for none (default: %(default)s)")
     bench.add_argument("--pdf-sizes", default="5,10,20", metavar="TEXTS",
                        help="PDFs to build, by number of texts; '' for none (default: %(default)s)")
     summary = sub.add_parser("summary", help="describe in Markdown what this checkout changes on the pages")
