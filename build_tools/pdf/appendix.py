@@ -112,7 +112,7 @@ def _sources(entry: GlossaryEntry, numbers: dict[str, int]) -> str:
 
 def _occurrences(entry: GlossaryEntry, edition: Edition, numbers: dict[str, int]) -> str:
     """Each block the term occurs in, by chapter, with its page (target-counter)."""
-    found = [f for f in edition.found if f.occurrence.term_id == entry.id and f.text_id in numbers]
+    found = [f for f in edition.found_of_term(entry.id) if f.text_id in numbers]
     if not found:
         return "本版文本中未出现"
     anchors: dict[str, dict[str, None]] = {}

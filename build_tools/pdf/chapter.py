@@ -52,9 +52,9 @@ def chapter_marks(edition: Edition, text_id: str) -> dict[str, tuple[Mark, ...]]
     """The occurrences of one text by block anchor, the first of each term flagged."""
     seen: set[str] = set()
     marks: dict[str, list[Mark]] = defaultdict(list)
-    for found in edition.found:
+    for found in edition.found_in_text(text_id):
         entry = edition.entry(found.occurrence.term_id)
-        if found.text_id != text_id or entry is None:
+        if entry is None:
             continue
         marks[found.block.anchor].append(Mark(found, entry, entry.id not in seen))
         seen.add(entry.id)
