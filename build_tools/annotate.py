@@ -44,7 +44,7 @@ def matchable_span(block: Block) -> tuple[int, int]:
 
 def find_terms(text_id: str, blocks: Iterable[Block], index: TermIndex) -> tuple[Found, ...]:
     """Find every term occurrence in a text's blocks, in reading order."""
-    found = []
+    found: list[Found] = []
     for block in blocks:
         start, end = matchable_span(block)
         found.extend(Found(text_id, block, o) for o in index.find(block.text, start, end))

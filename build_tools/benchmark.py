@@ -185,7 +185,7 @@ def reader_weight(root: Path) -> str:
         size = len(html.encode("utf-8"))
         links = sum(len(m.group(0).encode()) - len(m.group(1).encode())
                     for m in re.finditer(r'<a class="gl"[^>]*>([^<]*)</a>', html))
-        panel = sum(len(m.group(0).encode()) for m in re.finditer(r'<ul class="initiatives".*?</ul>', html, re.S))
+        panel = sum(len(m.group(0).encode()) for m in re.finditer(r'<ul class="initiatives".*?</ul>', html, re.DOTALL))
         compressed = len(gzip.compress(html.encode("utf-8"), 9, mtime=0))
         lines.append(f"  {page.parent.name:28s} page {size / 1024:6.1f} KiB ({compressed / 1024:5.1f} KiB gzip)  "
                      f"tooltip links {100 * links / size:5.1f}%  panel (visible; tooltip source) {100 * panel / size:5.1f}%")

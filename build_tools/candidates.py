@@ -26,10 +26,10 @@ from dataclasses import dataclass
 import jieba
 
 from build_tools.annotate import build_index, matchable_span
-from build_tools.matching import TermIndex
 from build_tools.chars import HAN
 from build_tools.edition import Edition
 from build_tools.markup import escape_markdown, front_matter
+from build_tools.matching import TermIndex
 
 NUMERAL = "一二三四五六七八九十两"
 # One pattern per pair, so that ‘…’ inside a “…” that is speech is still seen.

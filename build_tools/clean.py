@@ -167,13 +167,14 @@ def _is_symbols_only(folded: str) -> bool:
     return bool(LONE_SYMBOLS.match(folded)) and not re.fullmatch(r"[…\.。·]{2,}", folded)
 
 
-DEBRIS_TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("breadcrumb", BREADCRUMB.search),  # type: ignore[dict-item]
+# A rule's test: a predicate, or a pattern's search or match (a match object is truthy).
+DEBRIS_TESTS: tuple[tuple[str, Callable[[str], object]], ...] = (
+    ("breadcrumb", BREADCRUMB.search),
     ("banner", _is_banner),
-    ("comment-form", COMMENT_FORM.search),  # type: ignore[dict-item]
+    ("comment-form", COMMENT_FORM.search),
     ("widget", _is_widget_line),
     ("link-farm", _is_link_farm),
     ("channel", _is_channel_line),
-    ("tracking-id", TRACKING.match),  # type: ignore[dict-item]
+    ("tracking-id", TRACKING.match),
     ("symbols", _is_symbols_only),
 )

@@ -23,7 +23,6 @@ from build_tools.sources import SourceFile, Sources
 from build_tools.textmeta import TextMeta, read_text_meta
 from build_tools.yamlfile import load_yaml
 
-
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -121,7 +120,7 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     # the raw text included), and on every term's forms and exclusions; nothing else.
     forms = forms_digest(glossary)
     found = tuple(f for t in texts for f in remembered(
-        memo, "match", (t.meta, forms), lambda t=t: find_terms(t.meta.id, t.article.blocks, index)))
+        memo, "match", (t.meta, forms), functools.partial(find_terms, t.meta.id, t.article.blocks, index)))
     edges, relation_problems = resolve_relations(glossary)
     edition = Edition(tuple(texts), tuple(glossary), found, edges)
     problems.extend(relation_problems)
@@ -151,7 +150,7 @@ def _read_all(files: tuple[SourceFile, ...], read: Reader[R], problems: list[Pro
               memo: Memo | None = None) -> list[R]:
     records = []
     for source in files:
-        record, found = remembered(memo, f"read:{read.__name__}", source, lambda s=source: _read_one(s, read))
+        record, found = remembered(memo, f"read:{read.__name__}", source, functools.partial(_read_one, source, read))
         problems.extend(found)
         if record is not None:
             records.append(record)
@@ -182,7 +181,7 @@ def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], writt
                                     f"no annotations/texts/{raw.id}.yml; create it with "
                                     f"'python -m build_tools add-text {raw.path}'"))
             continue
-        article, found = remembered(memo, "article", (raw, meta), lambda r=raw, m=meta: build_article(r, m))
+        article, found = remembered(memo, "article", (raw, meta), functools.partial(build_article, raw, meta))
         problems.extend(found)
         if article is not None:
             texts.append(CorpusText(meta, article))

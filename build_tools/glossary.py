@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,8 +11,20 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from build_tools.problems import Problem, problem
 from build_tools.schema import (
-    ANCHOR, KINDS, RELATIONS, Field, type_error, choice, field_positions, find_position,
-    mapping_items, one_line, slug, summary_text, text, text_list,
+    ANCHOR,
+    KINDS,
+    RELATIONS,
+    Field,
+    choice,
+    field_positions,
+    find_position,
+    mapping_items,
+    one_line,
+    slug,
+    summary_text,
+    text,
+    text_list,
+    type_error,
 )
 from build_tools.yamlfile import is_null, position
 
@@ -234,7 +245,7 @@ def pinyin_key(entry: GlossaryEntry) -> tuple[tuple[str, ...], str]:
     return _tone_numbered(entry.pinyin), entry.term
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tone_numbered(pinyin: str) -> tuple[str, ...]:
     """'Wǔ gè lǜ' -> ('wu3', 'ge4', 'lv4'): syllables as letters and a tone number."""
     syllables = []

@@ -7,16 +7,27 @@ loaded and checked before the first file is rendered.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
 from build_tools.candidates import render_candidates_page
-from build_tools.edition import Edition
+from build_tools.edition import CorpusText, Edition
 from build_tools.memo import Memo, remembered
 from build_tools.render_glossary import (
-    linked_inline, render_glossary_index, render_jieba_dictionary, render_term_page,
+    linked_inline,
+    render_glossary_index,
+    render_jieba_dictionary,
+    render_term_page,
 )
-from build_tools.render_relations import panel_items, render_map, render_panel, render_timeline, term_appearances
+from build_tools.render_relations import (
+    PanelItem,
+    panel_items,
+    render_map,
+    render_panel,
+    render_timeline,
+    term_appearances,
+)
 from build_tools.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
 from build_tools.theme_files import render_theme_files
@@ -49,8 +60,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterato
         items = panel_items(text, edition, appearances)
         yield f"docs/texts/{text.meta.id}.md", remembered(
             memo, "text page", (text.meta, edition.forms_digest, items),
-            lambda text=text, items=items: render_text_page(
-                text, linked_inline(edition, text.meta.id), render_panel(items)))
+            functools.partial(_text_page, edition, text, items))
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition)
@@ -60,3 +70,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterato
             memo, "candidates page", (edition.texts, edition.forms_digest), lambda: render_candidates_page(edition))
     for entry in edition.glossary:
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)
+
+
+def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...]) -> str:
+    return render_text_page(text, linked_inline(edition, text.meta.id), render_panel(items))

@@ -59,8 +59,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
         _facts(entry),
         f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',
         "## 释义 { #definition }\n",
-        f'<div class="term-definition">'
-        f'{render_definition(entry.definition, edition.text_ids)}</div>\n',
+        f'<div class="term-definition">{render_definition(entry.definition, edition.text_ids)}</div>\n',
     ]
     if entry.components:
         parts.append("## 组成 { #components }\n")

@@ -166,10 +166,10 @@ def render_map(edition: Edition) -> str:
     groups = clusters(edition)
     canonical = _canonical(edition.edges)
     parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
-             f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
-             f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。实线箭头表示“属于”"
-             "（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。"
-             "不在同一关系网中的“参见”关系列于图后。\n"]
+             (f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
+              f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。实线箭头表示“属于”"
+              "（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。"
+              "不在同一关系网中的“参见”关系列于图后。\n")]
     for number, group in enumerate(groups, start=1):
         hub = max(group, key=lambda e: _hub_rank(edition.related(e.id)))
         members = {e.id for e in group}
@@ -202,8 +202,8 @@ def _hub_rank(edges: tuple[Edge, ...]) -> tuple[bool, int, int]:
 def render_timeline(edition: Edition) -> str:
     """Terms by the dates of the texts they appear in; undated texts apart, never guessed."""
     parts = [front_matter("时间线", searchable=False), "# 时间线 · Timeline\n",
-             "按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
-             "原文未载日期的文本单列于后，不推测其日期。\n"]
+             ("按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
+              "原文未载日期的文本单列于后，不推测其日期。\n")]
     dated = sorted((t for t in edition.texts if t.meta.date), key=lambda t: (t.meta.date, t.meta.id))
     seen: set[str] = set()
     for text in dated:

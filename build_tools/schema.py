@@ -185,6 +185,7 @@ def mapping_items(node: Node, path: str, fields: tuple[Field, ...]
                 found.append(problem(path, *position(node), "missing-key",
                                      f"required key '{field.name}' is missing: {field.doc}"))
             else:
-                found.append(problem(path, *values[field.name + "@"], "empty-value",
+                line, column = values[field.name + "@"]
+                found.append(problem(path, line, column, "empty-value",
                                      f"'{field.name}' must not be empty: {field.doc}"))
     return values, found

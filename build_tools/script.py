@@ -16,7 +16,7 @@ PROFILES = {
 FOLD_PROFILE = "t2s"  # for recognising debris and matching terms in either script
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _converter(profile: str) -> opencc.OpenCC:
     return opencc.OpenCC(profile)
 

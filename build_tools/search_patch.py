@@ -36,7 +36,8 @@ class SearchPatchError(RuntimeError):
 def patched_search_worker() -> tuple[str, bytes]:
     """Return the override's path (under the generated theme) and its content."""
     folder = resources.files("material").joinpath(WORKERS)
-    workers = sorted(p for p in folder.iterdir() if p.name.startswith("search.") and p.name.endswith(".min.js"))
+    workers = sorted((p for p in folder.iterdir() if p.name.startswith("search.") and p.name.endswith(".min.js")),
+                     key=lambda p: p.name)
     if len(workers) != 1:
         raise SearchPatchError(f"expected one search worker in Material, found {len(workers)}")
     source = workers[0].read_text(encoding="utf-8")

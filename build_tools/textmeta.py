@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from yaml.nodes import Node
 
 from build_tools.problems import Problem, problem
 from build_tools.schema import (
-    OPENCC_PROFILES, SCRIPTS, Field, choice, field_positions, find_position, iso_date,
-    mapping_items, one_line, sha256_hex, text,
+    OPENCC_PROFILES,
+    SCRIPTS,
+    Field,
+    choice,
+    field_positions,
+    find_position,
+    iso_date,
+    mapping_items,
+    one_line,
+    sha256_hex,
+    text,
 )
 
 
@@ -90,8 +100,9 @@ def read_text_meta(root: Node | None, path: str, text_id: str
     if found:
         return None, found
     if values["script"] == "traditional" and not values.get("convert"):
-        return None, [problem(path, *values["script@"], "missing-convert",
+        line, column = values["script@"]
+        return None, [problem(path, line, column, "missing-convert",
                               "a traditional text needs 'convert: t2s' (or another profile)")]
-    fields = {f.name: values.get(f.name) for f in TEXT_FIELDS}
+    fields: dict[str, Any] = {f.name: values.get(f.name) for f in TEXT_FIELDS}
     fields["place"] = fields["place"] or Place()
     return TextMeta(id=text_id, path=path, positions=field_positions(values), **fields), []

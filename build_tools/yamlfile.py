@@ -61,7 +61,8 @@ def _refused_event(text: str, path: str) -> Problem | None:
     Aliases are how "billion laughs" bombs expand; annotation files never need them.
     """
     for event in yaml.parse(text, Loader=_LOADER):
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark  # libyaml always sets it; the stubs allow None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, AliasEvent):
             return problem(path, line, column, "yaml-alias",
                            "aliases (*name) are not allowed in annotation files; write the value out")

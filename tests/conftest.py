@@ -84,7 +84,7 @@ def loaded() -> tuple[Sources, Edition, list[Problem]]:
 @pytest.fixture(scope="session")
 def edition(loaded: tuple[Sources, Edition, list[Problem]]) -> Edition:
     """The real edition under the project root; the real data must load without problems."""
-    sources, real, problems = loaded
+    _, real, problems = loaded
     assert [p.format_text() for p in problems] == []
     return real
 

@@ -40,21 +40,21 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
     """Generate the pages and run mkdocs build --strict in root (then the PDF, as make does)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
-                              capture_output=True, text=True, cwd=PROJECT, env=env)
+                              capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
     if generate.returncode != 0:
         return generate
     mkdocs = Path(sys.executable).with_name("mkdocs")
     built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                           capture_output=True, text=True, cwd=root, env=env)
+                           capture_output=True, text=True, cwd=root, env=env, check=False)
     if built.returncode != 0 or not pdf:
         return built
     return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
                            "--output", str(root / "site/downloads/edition.pdf")],
-                          capture_output=True, text=True, cwd=PROJECT, env=env)
+                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -17,7 +17,14 @@ from build_tools.glossary import read_glossary_entry
 from build_tools.problem_codes import CODES
 from build_tools.schema import Field
 from build_tools.schema_doc import (
-    END, FILES, NESTED, START, cmd_schema, embed_schema, embedded_schema, render_schema_markdown,
+    END,
+    FILES,
+    NESTED,
+    START,
+    cmd_schema,
+    embed_schema,
+    embedded_schema,
+    render_schema_markdown,
 )
 from build_tools.yamlfile import load_yaml
 

@@ -75,17 +75,17 @@ def test_line_endings_become_newlines(text: str, expected: str) -> None:
 ])
 def test_invisible_characters_are_removed(text: str, expected: str, removed: int) -> None:
     # After a line of text, as in a real file (a short file of controls is binary).
-    result, problems = decode_bytes(f"{SIMPLIFIED}\n{text}".encode("utf-8"), "texts/t.txt")
+    result, problems = decode_bytes(f"{SIMPLIFIED}\n{text}".encode(), "texts/t.txt")
     assert problems == [] and result is not None
     assert (result.text, result.removed) == (f"{SIMPLIFIED}\n{expected}", removed)
 
 
 @pytest.mark.parametrize("data, declared, expected", [
     # UTF-8 declared, but the second line ends in GB18030 bytes: located in characters.
-    ("第一行\n乡村".encode("utf-8") + "振兴".encode("gb18030"), "utf-8", ("undecodable", 2, 3)),
+    ("第一行\n乡村".encode() + "振兴".encode("gb18030"), "utf-8", ("undecodable", 2, 3)),
     (SIMPLIFIED.encode("gb18030"), "utf-8", ("undecodable", 1, 1)),
     ("标题\n甲乙〇".encode("gb18030"), "big5", ("undecodable", 2, 3)),
-    ("乡村".encode("utf-8"), "klingon", ("unknown-encoding", 1, 1)),
+    ("乡村".encode(), "klingon", ("unknown-encoding", 1, 1)),
     (b"", None, ("empty-file", 1, 1)),
     (codecs.BOM_UTF8, None, ("empty-file", 1, 1)),
     (b"\r\n \n\t\n", None, ("empty-file", 1, 1)),

@@ -35,8 +35,8 @@ def test_sanitised(source: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("见（jinhaihu-113 p12）。", '<p>见（<a class="citation" href="../../texts/jinhaihu-113/#p12">'
-                               "jinhaihu-113 p12</a>）。</p>"),
+    ("见（jinhaihu-113 p12）。", ('<p>见（<a class="citation" href="../../texts/jinhaihu-113/#p12">'
+                                "jinhaihu-113 p12</a>）。</p>")),
     ("见 unknown-text p3。", "<p>见 unknown-text p3。</p>"),
     ("见 jinhaihu-113 p12a。", "<p>见 jinhaihu-113 p12a。</p>"),
     ('<a href="https://e.org/?q=jinhaihu-113 p1">x</a>',

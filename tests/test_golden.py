@@ -7,9 +7,8 @@ with ``pytest --update-golden`` and review the diff like any other change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest

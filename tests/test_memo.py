@@ -90,7 +90,7 @@ def _append_paragraph(root: Path, path: str) -> None:
     import yaml
 
     raw = root / path
-    raw.write_bytes(raw.read_bytes() + "\n\n新增一段文字，实施“四抓四强”。\n".encode("utf-8"))
+    raw.write_bytes(raw.read_bytes() + "\n\n新增一段文字，实施“四抓四强”。\n".encode())
     meta = root / "annotations/texts" / (raw.stem + ".yml")
     content = meta.read_text(encoding="utf-8")
     old = yaml.safe_load(content)["sha256"]

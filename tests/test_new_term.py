@@ -18,8 +18,6 @@ from build_tools.sources import check_id
 from tests.sitebuild import listing
 
 
-
-
 @pytest.mark.parametrize("text, syllables, expected", [
     ("五个一", None, "wu-ge-yi"),
     ("113攻坚战", None, "113-gong-jian-zhan"),

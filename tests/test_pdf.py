@@ -21,11 +21,11 @@ import pytest
 from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 
+from build_tools.definitions import link_citations
 from build_tools.edition import CorpusText, Edition
 from build_tools.glossary import pinyin_key
 from build_tools.model import Block, BlockKind
 from build_tools.pdf import cmd_pdf
-from build_tools.definitions import link_citations
 from build_tools.pdf.appendix import initial_of
 from build_tools.pdf.book import render_book
 from build_tools.pdf.chapter import chapter_marks, render_block

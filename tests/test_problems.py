@@ -153,8 +153,8 @@ def test_text_with_nothing_left_after_cleaning() -> None:
 
 def test_every_code_is_declared_and_tested() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "build_tools").glob("*.py"))
-    used = set(re.findall(r'(?:problem|warning|_at|AnnotationYamlError)\([^"]*?"([a-z0-9-]+)",', source, re.S))
-    used |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)", *$', source, re.M)) & set(CODES)
+    used = set(re.findall(r'(?:problem|warning|_at|AnnotationYamlError)\([^"]*?"([a-z0-9-]+)",', source, re.DOTALL))
+    used |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)", *$', source, re.MULTILINE)) & set(CODES)
     assert used - set(CODES) == set(), "declare these codes in build_tools/problem_codes.py"
     tested = {code for _, _, expected in CASES for _, _, code, _ in expected}
     tested |= {code for code, test_file in TESTED_ELSEWHERE.items()
@@ -178,9 +178,10 @@ def test_raw_text_problems_are_located(data: bytes, declared: str | None,
 
 
 def test_very_long_line_and_very_large_file_give_correct_output() -> None:
+    import hashlib
+
     from build_tools.articles import build_article
     from build_tools.textmeta import Place, TextMeta
-    import hashlib
 
     sentence = "新区始终以大安全、大稳定为总保障，着力抓实“四项行动”。"
     cases = [("标题\n" + sentence * 120_000, 1), ("标题\n" + (sentence + "\n") * 590_000, 590_000)]

@@ -68,8 +68,8 @@ def corpus_text() -> CorpusText:
 class VisibleText(HTMLParser):
     """Collect the visible text and the tags inside every element that has a block id."""
 
-    VOID = {"br", "hr", "img", "input", "meta", "link"}
-    SKIPPED = {"para-num", "headerlink"}
+    VOID = frozenset({"br", "hr", "img", "input", "meta", "link"})
+    SKIPPED = frozenset({"para-num", "headerlink"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

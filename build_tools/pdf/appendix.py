@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 from itertools import groupby
 
@@ -10,7 +9,7 @@ from build_tools.definitions import link_citations, render_definition
 from build_tools.edition import CorpusText, Edition
 from build_tools.glossary import GlossaryEntry, pinyin_key
 from build_tools.pdf.ids import chinese_number, entry_id
-from build_tools.pdf.typeset import TAG, typeset_all, typeset_html
+from build_tools.pdf.typeset import typeset_all, typeset_html
 from build_tools.relations import LABELS
 from build_tools.schema import KIND_LABELS
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
-
 STYLESHEET = "book.css"
 
 
