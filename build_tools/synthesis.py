@@ -64,13 +64,13 @@ def invent_slogans(edition: Edition, count: int, seed: int = 1) -> tuple[str, ..
     rng = random.Random(seed)
     corpus = "\n".join(block.text for text in edition.texts for block in text.article.blocks)
     characters = sorted(set(HAN_CHARACTER.findall(corpus)))
-    forms = "\n".join(form for entry in edition.glossary for form in (entry.term, *entry.variants))
+    forms = [form for entry in edition.glossary for form in (entry.term, *entry.variants)]
+    every_form = "\n".join(forms)  # "inside some form" is one substring search
     slogans: dict[str, None] = {}
     while len(slogans) < count:
         stem = "".join(rng.choice(characters) for _ in range(rng.randint(2, 3)))
         slogan = stem + rng.choice(PROGRAMME_WORDS)
-        if slogan in slogans or slogan in corpus or slogan in forms or any(
-                form in slogan for form in forms.split("\n")):
+        if slogan in slogans or slogan in corpus or slogan in every_form or any(form in slogan for form in forms):
             continue
         slogans[slogan] = None
     return tuple(slogans)

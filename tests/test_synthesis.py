@@ -11,10 +11,11 @@ from build_tools.edition import Edition
 from build_tools.problems import Problem
 from build_tools.sources import Sources
 from build_tools.synthesis import invent_slogans, synthesise_glossary, synthesise_texts
+from tests.sitebuild import PROJECT
 
 
 def test_a_synthetic_project_loads_without_problems_and_finds_every_term(tmp_path: Path) -> None:
-    make_project(Path.cwd(), tmp_path, articles=40, terms=400)
+    make_project(PROJECT, tmp_path, articles=40, terms=400)
     _, edition, problems = load_all(tmp_path)
     assert problems == []  # every slogan is found, nothing hides a real term
     assert len(edition.texts) == 40 and len(edition.glossary) == 400
@@ -27,14 +28,18 @@ def test_a_synthetic_project_loads_without_problems_and_finds_every_term(tmp_pat
 def test_slogans_add_a_realistic_number_of_terms_per_article(tmp_path: Path) -> None:
     # Written in at 10 per article: the largest glossary adds about 15 distinct terms to an
     # article, not hundreds (stretches of real text, the first design, added 500).
-    make_project(Path.cwd(), tmp_path / "small", articles=100, terms=100)
-    make_project(Path.cwd(), tmp_path / "large", articles=100, terms=1000)
-    per_article = {}
-    for size in ("small", "large"):
-        _, edition, _ = load_all(tmp_path / size)
-        per_article[size] = statistics.mean(
-            len({f.occurrence.term_id for f in edition.found_in_text(t.meta.id)}) for t in edition.texts)
-    assert 5 <= per_article["large"] - per_article["small"] - _real_terms_left_out(tmp_path) <= 30
+    make_project(PROJECT, tmp_path / "small", articles=100, terms=100)
+    make_project(PROJECT, tmp_path / "large", articles=100, terms=1000)
+    editions = {size: load_all(tmp_path / size)[1] for size in ("small", "large")}
+    per_article = {size: statistics.mean(len(_terms_in(edition, t.meta.id)) for t in edition.texts)
+                   for size, edition in editions.items()}
+    # Real terms the 100-term glossary leaves out also come with the larger one: not slogans.
+    small_glossary = {e.id for e in editions["small"].glossary}
+    real_left_out = statistics.mean(
+        len({term for term in _terms_in(editions["large"], t.meta.id)
+             if not term.startswith("syn-") and term not in small_glossary})
+        for t in editions["large"].texts)
+    assert 5 <= per_article["large"] - per_article["small"] - real_left_out <= 30
     # The corpus is the same whatever the glossary's size.
     for folder in ("texts", "annotations/texts"):
         small = {p.name: p.read_bytes() for p in (tmp_path / "small" / folder).iterdir()}
@@ -42,14 +47,8 @@ def test_slogans_add_a_realistic_number_of_terms_per_article(tmp_path: Path) -> 
         assert small == large
 
 
-def _real_terms_left_out(root: Path) -> float:
-    """Distinct real terms per article that the 100-term glossary leaves out."""
-    _, edition, _ = load_all(root / "large")
-    real = {p.stem for p in (root / "small/annotations/glossary").iterdir()}
-    left_out = [len({f.occurrence.term_id for f in edition.found_in_text(t.meta.id)
-                     if not f.occurrence.term_id.startswith("syn-") and f.occurrence.term_id not in real})
-                for t in edition.texts]
-    return statistics.mean(left_out)
+def _terms_in(edition: Edition, text_id: str) -> set[str]:
+    return {f.occurrence.term_id for f in edition.found_in_text(text_id)}
 
 
 def test_synthesis_is_repeatable(loaded: tuple[Sources, Edition, list[Problem]]) -> None:
