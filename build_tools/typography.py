@@ -43,12 +43,16 @@ def _full_width_parentheses(text: str) -> str:
     return "".join(characters)
 
 
+def _full_width_marks(marks: str) -> str:
+    return "".join(FULL_WIDTH[mark] for mark in marks if not mark.isspace())
+
+
 def _full_width(match: re.Match[str]) -> str:
-    return "".join(FULL_WIDTH[mark] for mark in match.group(1) if not mark.isspace())
+    return _full_width_marks(match.group(1))
 
 
 def _character_and_full_width(match: re.Match[str]) -> str:
-    return match.group(1) + "".join(FULL_WIDTH[mark] for mark in match.group(2) if not mark.isspace())
+    return match.group(1) + _full_width_marks(match.group(2))
 
 
 def _unless_by_punctuation(match: re.Match[str]) -> str:
