@@ -105,7 +105,7 @@ def load(root: Path, memo: Memo | None = None) -> tuple[Edition, list[Problem]]:
 
 
 def load_all(root: Path, memo: Memo | None = None) -> tuple[Sources, Edition, list[Problem]]:
-    """Read and check everything under root, keeping the sources for the writers."""
+    """Read and check everything under root, and return the sources too (synthesis reads them)."""
     sources, problems = read_sources(root)
     edition, more = load_edition(sources, memo)
     return sources, edition, problems + more
@@ -165,9 +165,7 @@ def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    memo = Memo()
-    generate(args.root, False, memo)  # warms the memo: the first change reuses what it does not touch
-    memo.next_round()
+    memo, _ = _first_build(args.root)
     print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
     return _regenerate_on_change(args.root, memo)
 
@@ -179,10 +177,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     writer touches only the files whose bytes change and MkDocs rebuilds just those
     pages. The preview is not strict: a dirty build always warns that it is one.
     """
-    memo = Memo()  # per-file and per-page results, reused while their inputs are unchanged
-    if generate(args.root, False, memo) != 0:
+    memo, code = _first_build(args.root)
+    if code != 0:
         return 1  # MkDocs needs the pages; the problems are printed
-    memo.next_round()
     # Stopped by a signal, stop MkDocs too: SystemExit runs the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
@@ -195,6 +192,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
             mkdocs.terminate()
         mkdocs.wait()
     return 0 if mkdocs.returncode in (0, -signal.SIGTERM) else mkdocs.returncode
+
+
+def _first_build(root: Path) -> tuple[Memo, int]:
+    """Generate through a new memo (per-file and per-page results, reused while their inputs
+    are unchanged), so that the first change reuses all it does not touch."""
+    memo = Memo()
+    code = generate(root, False, memo)
+    memo.next_round()
+    return memo, code
 
 
 def _regenerate_on_change(root: Path, memo: Memo, until: Callable[[], bool] | None = None) -> int:

@@ -6,8 +6,8 @@ annotation) or on one text and the glossary's written forms (matching) can reuse
 the previous build computed from the very same inputs. Keys are the inputs themselves
 (the file's bytes, its parsed metadata, a digest of every term's forms), so a result is
 reused only when recomputing it would give the same value. Pages are remembered too, by
-exactly the facts they show. Only the last build's results
-are kept: an edited file's old results are dropped, and memory stays bounded.
+exactly the facts they show. Only the last build's results are kept: an edited file's
+old results are dropped, and memory stays bounded.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ class Memo:
         self.computed: Counter[str] = Counter()
 
     def get(self, stage: str, key: Hashable, compute: Callable[[], T]) -> T:
-        """The result of ``compute()`` for these inputs, computed at most once per session."""
+        """The result of ``compute()`` for these inputs: computed at most once a round, and
+        taken from the previous round when that round had it."""
         full = (stage, key)
         if full in self._current:
             return self._current[full]  # type: ignore[no-any-return]

@@ -65,9 +65,11 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterato
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition)
         yield "docs/glossary/timeline.md", render_timeline(edition)
-        # Candidates depend on the texts and the forms matched in them, not on annotations' prose.
+        # Candidates depend on the texts (their metadata fixes them) and the forms matched in
+        # them, not on annotations' prose.
         yield "docs/glossary/candidates.md", remembered(
-            memo, "candidates page", (edition.texts, edition.forms_digest), lambda: render_candidates_page(edition))
+            memo, "candidates page", (tuple(t.meta for t in edition.texts), edition.forms_digest),
+            functools.partial(render_candidates_page, edition))
     for entry in edition.glossary:
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)
 
