@@ -19,7 +19,7 @@ from build_tools.memo import Memo, remembered
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
 from build_tools.relations import Edge, resolve_relations
-from build_tools.sources import SourceFile, Sources
+from build_tools.sources import SourceFile, Sources, raw_text_path
 from build_tools.textmeta import TextMeta, read_text_meta
 from build_tools.yamlfile import load_yaml
 
@@ -189,5 +189,5 @@ def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], writt
     for meta in metas.values():
         if meta.id not in known:
             problems.append(problem(meta.path, 1, 1, "missing-text",
-                                    f"metadata for texts/{meta.id}.txt, which does not exist"))
+                                    f"metadata for {raw_text_path(meta.id)}, which does not exist"))
     return texts

@@ -30,6 +30,7 @@ from build_tools.render_relations import (
 )
 from build_tools.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.render_text import render_text_page
+from build_tools.sources import raw_text_path
 from build_tools.theme_files import render_theme_files
 from build_tools.write import CopyOf
 
@@ -45,7 +46,7 @@ def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
         yield path, page.encode("utf-8")
     yield from render_theme_files().items()
     for text in edition.texts:  # the raw source, byte for byte, for readers to check
-        yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / f"texts/{text.meta.id}.txt", text.meta.sha256)
+        yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / raw_text_path(text.meta.id), text.meta.sha256)
 
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterator[tuple[str, str]]:

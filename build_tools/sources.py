@@ -11,6 +11,12 @@ from build_tools.problems import Problem, problem
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                     *(f"lpt{i}" for i in range(1, 10))}
+TEXTS = "texts"  # the raw texts, one <id>.txt each
+
+
+def raw_text_path(text_id: str) -> str:
+    """Where a text's raw file is, relative to the project."""
+    return f"{TEXTS}/{text_id}.txt"
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     """Read texts/*.txt, annotations/texts/*.yml and annotations/glossary/*.yml."""
     problems: list[Problem] = []
     groups = []
-    for folder, suffix in (("texts", ".txt"), ("annotations/texts", ".yml"),
+    for folder, suffix in ((TEXTS, ".txt"), ("annotations/texts", ".yml"),
                            ("annotations/glossary", ".yml")):
         files, found = _read_folder(root, folder, suffix)
         groups.append(files)

@@ -27,7 +27,7 @@ from build_tools.chars import HAN
 from build_tools.edition import CorpusText, Edition
 from build_tools.fmt import render_glossary_yaml, render_text_meta_yaml
 from build_tools.glossary import GlossaryEntry, Scope, SourceRef
-from build_tools.sources import Sources
+from build_tools.sources import Sources, raw_text_path
 
 HAN_CHARACTER = re.compile(f"[{HAN}]")
 PROGRAMME_WORDS = ("工程", "行动", "机制", "模式", "计划", "示范点", "服务站", "攻坚战", "联盟", "品牌")
@@ -99,7 +99,7 @@ def synthesise_texts(edition: Edition, sources: Sources, count: int, slogans: tu
         data = "\n".join(lines).encode(meta.encoding)
         text_id = f"syn-{number:05d}"
         new_meta = replace(meta, id=text_id, title=title, sha256=hashlib.sha256(data).hexdigest())
-        files[f"texts/{text_id}.txt"] = data
+        files[raw_text_path(text_id)] = data
         files[f"annotations/texts/{text_id}.yml"] = render_text_meta_yaml(new_meta).encode("utf-8")
     return files
 
