@@ -145,7 +145,7 @@ print(json.dumps({"code": code, "seconds": seconds, "output": output.getvalue(),
 
 def one_edit(root: Path) -> tuple[int, float, int, int]:
     """Edit one annotation's summary and regenerate as the preview loop does: how many
-    files change, how long, how many per-file results were reused and computed."""
+    files change, how long, how many per-file and per-page results were reused and computed."""
     result = subprocess.run([sys.executable, "-c", EDIT_PROBE, str(root)], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout.strip().splitlines()[-1])
     if data["code"] != 0:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_tools.cli import generate, load_all
 from build_tools.memo import Memo
@@ -85,10 +87,6 @@ def test_a_regeneration_through_the_memo_equals_a_cold_one(tmp_path: Path, edit:
 
 
 def _append_paragraph(root: Path, path: str) -> None:
-    import hashlib
-
-    import yaml
-
     raw = root / path
     raw.write_bytes(raw.read_bytes() + "\n\n新增一段文字，实施“四抓四强”。\n".encode())
     meta = root / "annotations/texts" / (raw.stem + ".yml")
