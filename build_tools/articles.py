@@ -1,17 +1,16 @@
-"""Run one raw text through decode -> clean -> convert -> structure."""
+"""Run one raw text through the stages: decode -> clean (with script) -> structure."""
 
 from __future__ import annotations
 
 import hashlib
 
-from build_tools.clean import clean_lines
-from build_tools.decode import decode_bytes
-from build_tools.model import Article, BlockKind, HeaderFields
+from build_tools.annotations.textmeta import TextMeta
+from build_tools.model import Article, BlockKind, Cleaned
 from build_tools.problems import Problem, problem
-from build_tools.script import convert, fold
 from build_tools.sources import SourceFile
-from build_tools.structure import Line, structure_lines
-from build_tools.textmeta import TextMeta
+from build_tools.stages.clean import clean_lines
+from build_tools.stages.decode import decode_bytes
+from build_tools.stages.structure import structure_text
 
 
 def build_article(raw: SourceFile, meta: TextMeta) -> tuple[Article | None, list[Problem]]:
@@ -24,18 +23,18 @@ def build_article(raw: SourceFile, meta: TextMeta) -> tuple[Article | None, list
     decoded, problems = decode_bytes(raw.data, raw.path, meta.encoding)
     if decoded is None:
         return None, problems
-    cleaned = clean_lines(decoded.text, fold)
-    lines = tuple(Line(s, convert(s.text, meta.convert)) for s in cleaned.lines)
-    blocks, title_lines, byline = structure_lines(lines, meta.title)
-    if not any(b.kind is BlockKind.PARAGRAPH for b in blocks):
+    return assemble_article(raw, clean_lines(decoded.text, meta.convert), decoded.encoding, meta.title)
+
+
+def assemble_article(raw: SourceFile, cleaned: Cleaned, encoding: str, title: str
+                     ) -> tuple[Article | None, list[Problem]]:
+    """Structure a cleaned text into its article (``add-text`` calls this with the title it found)."""
+    structured = structure_text(cleaned, title)
+    if not any(b.kind is BlockKind.PARAGRAPH for b in structured.blocks):
         return None, [problem(raw.path, 1, 1, "no-body",
                               "no paragraph is left after cleaning: is this an article?")]
-    header = cleaned.header if byline is None else HeaderFields(
-        cleaned.header.date, cleaned.header.source, cleaned.header.author or byline,
-        cleaned.header.editor, cleaned.header.source_line)
     return Article(
-        text_id=raw.id, title=meta.title, blocks=blocks, encoding=decoded.encoding,
-        dropped=tuple(sorted(cleaned.dropped + title_lines, key=lambda d: d.number)),
-        header=header, kept_lines=sum(len(b.lines) for b in blocks),
+        text_id=raw.id, title=title, blocks=structured.blocks, encoding=encoding,
+        dropped=structured.dropped, header=structured.header,
+        kept_lines=sum(len(b.lines) for b in structured.blocks),
     ), []
-

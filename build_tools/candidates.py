@@ -1,4 +1,4 @@
-"""``candidates``: likely policy terms that no glossary entry annotates yet.
+"""Candidate terms: likely policy terms that no glossary entry annotates yet.
 
 Register, then count, as in the rest of the build:
 
@@ -16,7 +16,6 @@ Register, then count, as in the rest of the build:
 
 from __future__ import annotations
 
-import argparse
 import functools
 import re
 from collections import defaultdict
@@ -25,11 +24,10 @@ from dataclasses import dataclass
 
 import jieba
 
-from build_tools.annotate import build_index, matchable_span
-from build_tools.chars import HAN
 from build_tools.edition import Edition
-from build_tools.markup import escape_markdown, front_matter
-from build_tools.matching import TermIndex
+from build_tools.stages.chars import HAN
+from build_tools.terms.annotate import build_index, matchable_span
+from build_tools.terms.matching import TermIndex
 
 NUMERAL = "一二三四五六七八九十两"
 # One pattern per pair, so that ‘…’ inside a “…” that is speech is still seen.
@@ -222,48 +220,3 @@ def render_candidates_text(candidates: tuple[Candidate, ...]) -> str:
         lines.append(f"{rank:>3}. {c.form}\t{c.texts} text(s), {c.occurrences}×\t{'+'.join(c.shapes)}\t"
                      f"{where}\t{c.first.before}【{c.form}】{c.first.after}")
     return "\n".join(lines) + "\n" if lines else ""
-
-
-def render_candidates_page(edition: Edition) -> str:
-    """The contributors' page docs/glossary/candidates.md: candidate terms, with their contexts."""
-    return _render_page(find_candidates(edition))
-
-
-def _render_page(candidates: tuple[Candidate, ...]) -> str:
-    title = "待注释术语 · Candidate terms"
-    chinese = ("下列字串在文本中加了引号、带有数字提法或以“+”连接，像是政策术语，但术语表尚未收录。"
-               "按出现的文本数和次数排序；并非每条都是术语，请先读上下文。"
-               "收录一条：`python -m build_tools new-term 术语`。")
-    english = ("*Strings the texts quote, number or join with “+”, which look like policy terms but "
-               "have no glossary entry yet, ranked by the number of texts and occurrences. Not every "
-               "one is a term: read the context first. To add one: "
-               "`python -m build_tools new-term TERM`.*")
-    lines = [front_matter(title, searchable=False), f"# {title}", "", chinese, "", english, ""]
-    if not candidates:
-        return "\n".join([*lines, "目前没有候选术语。 *No candidates at the moment.*", ""])
-    lines += ["| 候选 Candidate | 文本 Texts | 次数 Occurrences | 首见 First seen |",
-              "| --- | --- | --- | --- |"]
-    for c in candidates:
-        anchor = f"#{c.first.anchor}" if c.first.anchor else ""  # none: the title, atop the page
-        where = f"[{c.first.text_id} {c.first.anchor or '标题'}](../texts/{c.first.text_id}.md{anchor})"
-        context = (f"{escape_markdown(c.first.before)}**{escape_markdown(c.form)}**"
-                   f"{escape_markdown(c.first.after)}")
-        lines.append(f"| {escape_markdown(c.form)} | {c.texts} | {c.occurrences} | {where}：{context} |")
-    return "\n".join(lines) + "\n"
-
-
-def cmd_candidates(args: argparse.Namespace) -> int:
-    """Print the candidate terms as text lines or as the contributors' Markdown page."""
-    from build_tools.cli import load, report  # here, not at the top: cli imports this module
-
-    edition, problems = load(args.root)
-    report(problems, False)
-    candidates = find_candidates(edition)
-    shown = candidates[:max(args.limit, 0)] if args.limit is not None else candidates
-    if args.format == "markdown":
-        print(_render_page(shown), end="")
-    else:
-        first = f", the first {len(shown)}" if shown != candidates else ""
-        print(f"{len(candidates)} candidate term(s){first}:")
-        print(render_candidates_text(shown), end="")
-    return 0

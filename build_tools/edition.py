@@ -11,17 +11,16 @@ from typing import TypeVar
 
 from yaml.nodes import Node
 
-from build_tools.annotate import Found, build_index, find_terms
+from build_tools.annotations.glossary import GlossaryEntry, read_glossary_entry
+from build_tools.annotations.relations import Edge, resolve_relations
+from build_tools.annotations.textmeta import TextMeta, read_text_meta
+from build_tools.annotations.yamlfile import load_yaml
 from build_tools.articles import build_article
-from build_tools.glossary import GlossaryEntry, read_glossary_entry
-from build_tools.glossary_checks import check_glossary
 from build_tools.memo import Memo, remembered
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
-from build_tools.relations import Edge, resolve_relations
 from build_tools.sources import SourceFile, Sources, raw_text_path
-from build_tools.textmeta import TextMeta, read_text_meta
-from build_tools.yamlfile import load_yaml
+from build_tools.terms.annotate import Found, build_index, find_terms
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -76,6 +75,10 @@ class Edition:
         """See ``forms_digest``: equal digests, equal matches in equal texts."""
         return forms_digest(self.glossary)
 
+    def texts_in_reading_order(self) -> list[CorpusText]:
+        """Dated texts oldest first, then undated ones by title (dates are never guessed)."""
+        return sorted(self.texts, key=lambda t: (t.meta.date is None, t.meta.date or "", t.meta.title))
+
     def text(self, text_id: str) -> CorpusText | None:
         """Find a corpus text by id."""
         return self._texts_by_id.get(text_id)
@@ -105,7 +108,9 @@ def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ..
 
 
 def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, list[Problem]]:
-    """Process every text and annotation, collecting every problem on the way.
+    """Process every text and annotation, collecting every problem of a single file on the way.
+
+    Checks that need the whole edition are ``checks.check_edition``, which the build runs next.
 
     With a memo (the preview loop), per-file results of earlier builds are reused
     wherever their inputs are unchanged.
@@ -124,7 +129,6 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     edges, relation_problems = resolve_relations(glossary)
     edition = Edition(tuple(texts), tuple(glossary), found, edges)
     problems.extend(relation_problems)
-    problems.extend(check_glossary(edition))
     return edition, problems
 
 

@@ -16,13 +16,30 @@ class SourceLine:
     blank_before: bool  # a blank line preceded it (separates heading groups)
 
 
+class DropRule(enum.StrEnum):
+    """Why a raw line is not part of the text: cleaning's debris rules and structure's finds."""
+
+    HEADER = "header"  # date / source / author fields, lifted into HeaderFields
+    EDITOR = "editor"
+    BREADCRUMB = "breadcrumb"
+    BANNER = "banner"
+    COMMENT_FORM = "comment-form"
+    WIDGET = "widget"
+    LINK_FARM = "link-farm"
+    CHANNEL = "channel"
+    TRACKING_ID = "tracking-id"
+    SYMBOLS = "symbols"
+    TITLE = "title"  # the title line: it becomes the page title
+    BYLINE = "byline"  # an issuing body or reporters under the title
+
+
 @dataclass(frozen=True, slots=True)
 class DroppedLine:
     """A raw line the cleaning stage removed, with the rule that removed it."""
 
     number: int
     text: str
-    rule: str
+    rule: DropRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +57,8 @@ class HeaderFields:
 class Cleaned:
     """Output of the cleaning stage."""
 
-    lines: tuple[SourceLine, ...]
+    lines: tuple[SourceLine, ...]  # in the text's own script
+    simplified: tuple[str, ...]  # each kept line in Simplified, as the script stage gave it
     dropped: tuple[DroppedLine, ...]
     header: HeaderFields
 

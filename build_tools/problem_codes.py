@@ -65,6 +65,12 @@ CODES = {
     "file-exists": "a file new-term or add-text would create already exists",
     "duplicate-text": "add-text given a file already in texts/, byte for byte",
     "no-such-file": "add-text given a path that is not a file",
+    # Building the outputs
+    "search-patch": "Material's search worker no longer has the code our search fix patches",
+    "pdf-text-changed": "the PDF's text of a block differs from the cleaned text",
+    "pdf-footnote-lost": "a glossary footnote the PDF layout placed on no page",
+    "pdf-layout": "a warning from WeasyPrint while laying out the PDF",
+    "bad-environment": "an environment variable the build reads has an unusable value",
     # Formatting
     "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",
 }

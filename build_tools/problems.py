@@ -40,6 +40,17 @@ class Problem:
         )
 
 
+class ProblemError(Exception):
+    """A failure a user can cause, met where it cannot be returned (inside a generator).
+
+    It carries its located problem, so the one reporter prints it like any other.
+    """
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.format_text())
+        self.problem = found
+
+
 def problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
     """Make an error problem (the common case)."""
     return Problem(path, line, column, code, message, Severity.ERROR)

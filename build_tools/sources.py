@@ -12,11 +12,18 @@ SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                     *(f"lpt{i}" for i in range(1, 10))}
 TEXTS = "texts"  # the raw texts, one <id>.txt each
+TEXT_META = "annotations/texts"  # one <id>.yml of metadata per text
+GLOSSARY = "annotations/glossary"  # one <id>.yml per glossary entry
 
 
 def raw_text_path(text_id: str) -> str:
     """Where a text's raw file is, relative to the project."""
     return f"{TEXTS}/{text_id}.txt"
+
+
+def text_meta_path(text_id: str) -> str:
+    """Where a text's metadata file is, relative to the project."""
+    return f"{TEXT_META}/{text_id}.yml"
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,7 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     """Read texts/*.txt, annotations/texts/*.yml and annotations/glossary/*.yml."""
     problems: list[Problem] = []
     groups = []
-    for folder, suffix in ((TEXTS, ".txt"), ("annotations/texts", ".yml"),
-                           ("annotations/glossary", ".yml")):
+    for folder, suffix in ((TEXTS, ".txt"), (TEXT_META, ".yml"), (GLOSSARY, ".yml")):
         files, found = _read_folder(root, folder, suffix)
         groups.append(files)
         problems.extend(found)

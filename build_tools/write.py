@@ -1,4 +1,4 @@
-"""Write generated output: only what changed, all of it staged before any of it lands.
+"""Write generated output (the only module that writes it): only what changed, staged first.
 
 Changed files are first written to a staging folder, as they are rendered; only when
 every one of them is there are they renamed into place (a rename cannot run out of space), and files the
@@ -13,9 +13,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from build_tools.problems import ProblemError, problem
 
 # Every generated file lives under one of these folders, and nothing else is written.
 GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
@@ -23,7 +26,7 @@ PREFIXES = tuple(folder + "/" for folder in GENERATED_ROOTS)
 STAGING = "build/.staging"
 
 
-class SourceChanged(ValueError):
+class SourceChanged(ProblemError):
     """An input file changed between loading (and checking) it and copying it."""
 
 
@@ -41,7 +44,8 @@ class CopyOf:
     def read(self) -> bytes:
         data = self.source.read_bytes()
         if hashlib.sha256(data).hexdigest() != self.sha256:
-            raise SourceChanged(f"{self.source} changed while the pages were generated; run the build again")
+            raise SourceChanged(problem(self.source.as_posix(), 1, 1, "source-changed",
+                                        "this file changed while the pages were generated; run the build again"))
         return data
 
 
@@ -132,3 +136,17 @@ def _remove_empty_folders(root: Path) -> None:
         for folder in folders:
             if not any(folder.iterdir()):
                 folder.rmdir()
+
+
+def write_file_atomically(data: bytes, output: Path) -> None:
+    """Write one file beside its destination, then swap it in with one rename (the PDF)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the file is published
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

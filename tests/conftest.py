@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.cli import load_all
+from build_tools.build import load_all
 from build_tools.edition import CorpusText, Edition
 from build_tools.problems import Problem
 from build_tools.sources import Sources

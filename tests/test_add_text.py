@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.add_text import detect_metadata, find_outlet, looks_like_title
-from build_tools.cli import load, run
-from build_tools.model import DroppedLine
+from build_tools.build import load
+from build_tools.cli import run
+from build_tools.commands.add_text import detect_metadata, find_outlet, looks_like_title
+from build_tools.model import DroppedLine, DropRule
 from build_tools.sources import SourceFile
 from tests.sitebuild import PROJECT, listing
 
@@ -98,7 +99,7 @@ def test_looks_like_title(text: str, expected: bool) -> None:
     ("breadcrumb", "首页 > 人民网", None),  # breadcrumbs name sections, not reliably the site
 ])
 def test_find_outlet(rule: str, line: str, expected: str | None) -> None:
-    assert find_outlet((DroppedLine(1, line, rule),)) == expected
+    assert find_outlet((DroppedLine(1, line, DropRule(rule)),)) == expected
 
 
 @pytest.mark.parametrize("article, encoding, argv, expected", [

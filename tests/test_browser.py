@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from build_tools.cli import load
-from build_tools.render_relations import clusters
+from build_tools.build import load
+from build_tools.site.render_relations import clusters
 from tests.sitebuild import PROJECT, build_site, copy_project, serve
 
 CHROMIUM = "/usr/bin/chromium"

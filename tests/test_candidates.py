@@ -9,16 +9,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.candidates import (
-    Candidate,
-    find_candidates,
-    find_forms,
-    is_ordinary,
-    jieba_vocabulary,
-    render_candidates_page,
-)
-from build_tools.cli import load, run
+from build_tools.build import load
+from build_tools.candidates import Candidate, find_candidates, find_forms, is_ordinary, jieba_vocabulary
+from build_tools.cli import run
 from build_tools.edition import Edition
+from build_tools.site.render_candidates import render_candidates_page
 from tests.sitebuild import PROJECT
 
 SI_ZHUA_SI_QIANG = ("si-zhua-si-qiang", "zhua-bao-lei-jian-she-qiang-gong-neng",

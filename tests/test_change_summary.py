@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import change_summary
-from build_tools.change_summary import NO_CHANGE, cmd_summary, render_problems_note, summarise_change
-from build_tools.edition import Edition, load_edition
+from build_tools.build import load_and_check
+from build_tools.commands import summary as change_summary
+from build_tools.commands.summary import NO_CHANGE, cmd_summary, render_problems_note, summarise_change
+from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
 from build_tools.sources import SourceFile, Sources
 
@@ -43,7 +44,7 @@ def edition(glossary: dict[str, str], texts: dict[str, str] | None = None) -> Ed
         tuple(SourceFile(tid, f"annotations/texts/{tid}.yml", m.encode()) for tid, m in metas.items()),
         tuple(SourceFile(gid, f"annotations/glossary/{gid}.yml", g.encode()) for gid, g in glossary.items()),
     )
-    loaded, problems = load_edition(sources)
+    loaded, problems = load_and_check(sources)
     assert [p.format_text() for p in problems if p.severity.value == "error"] == []
     return loaded
 

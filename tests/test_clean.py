@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.clean import clean_lines
 from build_tools.model import DroppedLine, HeaderFields, SourceLine
-from build_tools.script import fold
+from build_tools.stages.clean import clean_lines
 
 COUNTIES = "彭阳县| 博罗县| 平阴县| 乌拉特前旗| 靖边县| 德惠市| 宜都市| 临沂市| 尚志市| 辛集市"
 
 
 def rule_of(line: str) -> str | None:
     """The rule that drops a one-line text, or None when the line is kept."""
-    cleaned = clean_lines(line, fold)
+    cleaned = clean_lines(line, "t2s")
     return cleaned.dropped[0].rule if cleaned.dropped else None
 
 
 def kept(raw: str) -> list[str]:
     """The text of every line clean_lines keeps."""
-    cleaned = clean_lines(raw, fold)
+    cleaned = clean_lines(raw, "t2s")
     return [line.text for line in cleaned.lines]
 
 
 def header_of(raw: str) -> HeaderFields:
-    return clean_lines(raw, fold).header
+    return clean_lines(raw, "t2s").header
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -189,7 +188,7 @@ def test_whitespace_is_normalised(raw: str, expected: list[str]) -> None:
 
 
 def test_lines_keep_number_indentation_and_blank_before() -> None:
-    cleaned = clean_lines("首页 > 新闻\n\n标题\n  正文。\n\u3000\u3000又一段。\n[责任编辑: 汪强]\n", fold)
+    cleaned = clean_lines("首页 > 新闻\n\n标题\n  正文。\n\u3000\u3000又一段。\n[责任编辑: 汪强]\n", "t2s")
     assert cleaned.lines == (
         SourceLine(3, "标题", False, True),
         SourceLine(4, "正文。", True, False),

@@ -9,24 +9,24 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import glossary, textmeta
-from build_tools.cli import COMMANDS
-from build_tools.edition import Edition
-from build_tools.fmt import format_annotation
-from build_tools.glossary import read_glossary_entry
-from build_tools.problem_codes import CODES
-from build_tools.schema import Field
-from build_tools.schema_doc import (
+from build_tools.annotations import glossary, textmeta
+from build_tools.annotations.fmt import format_annotation
+from build_tools.annotations.glossary import read_glossary_entry
+from build_tools.annotations.schema import Field
+from build_tools.annotations.schema_doc import (
+    BLOCK,
     END,
     FILES,
     NESTED,
     START,
-    cmd_schema,
     embed_schema,
-    embedded_schema,
     render_schema_markdown,
 )
-from build_tools.yamlfile import load_yaml
+from build_tools.annotations.yamlfile import load_yaml
+from build_tools.cli import command_names
+from build_tools.commands.schema import cmd_schema
+from build_tools.edition import Edition
+from build_tools.problem_codes import CODES
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUIDE = PROJECT / "CONTRIBUTING.md"
@@ -36,13 +36,19 @@ PENDING_COMMANDS: frozenset[str] = frozenset()
 COMMAND = re.compile(r"python -m build_tools ([a-z][a-z-]*)")
 
 
+def embedded_schema(document: str) -> str | None:
+    """The text between the schema markers of a document, or None when absent."""
+    match = BLOCK.search(document)
+    return match.group(0)[len(START) + 1: -len(END)] if match else None
+
+
 def guide() -> str:
     return GUIDE.read_text(encoding="utf-8")
 
 
 def unknown_commands(text: str) -> set[str]:
     """Commands named in text as 'python -m build_tools COMMAND' that cli does not have."""
-    return set(COMMAND.findall(text)) - set(COMMANDS) - PENDING_COMMANDS
+    return set(COMMAND.findall(text)) - set(command_names()) - PENDING_COMMANDS
 
 
 def test_schema_tables_are_generated_from_the_code() -> None:
@@ -59,7 +65,7 @@ def test_every_declared_field_table_is_documented() -> None:
     documented = {name for module in (glossary, textmeta) for name, value in vars(module).items()
                   if any(value is fields for _, _, fields in FILES)
                   or any(value is fields for _, fields in NESTED.values())}
-    assert declared == documented, "add the new field table to NESTED in build_tools/schema_doc.py"
+    assert declared == documented, "add the new field table to NESTED in build_tools/annotations/schema_doc.py"
 
 
 def test_every_nested_field_belongs_to_a_documented_table() -> None:
@@ -74,7 +80,7 @@ def test_every_nested_field_belongs_to_a_documented_table() -> None:
 ])
 def test_docs_stay_inside_one_table_cell(monkeypatch: pytest.MonkeyPatch, doc: str, expected: str) -> None:
     field = Field("x", lambda node, path: (None, []), True, doc, "a`b")
-    monkeypatch.setattr("build_tools.schema_doc.FILES", (("x.yml", "X", (field,)),))
+    monkeypatch.setattr("build_tools.annotations.schema_doc.FILES", (("x.yml", "X", (field,)),))
     assert f"| `x` | 是 · yes | {expected} | ``a`b`` |" in render_schema_markdown()
 
 

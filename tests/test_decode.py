@@ -7,7 +7,7 @@ import gzip
 
 import pytest
 
-from build_tools.decode import decode_bytes
+from build_tools.stages.decode import decode_bytes
 
 SIMPLIFIED = "二〇二三年，全市召开乡村振兴工作会议，部署全年重点任务。"
 TRADITIONAL = "習近平總書記強調，鄉村要振興，關鍵是把基層黨組織建好、建強。"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import definitions
-from build_tools.definitions import cited_passages, render_definition
+from build_tools.annotations import definitions
+from build_tools.annotations.definitions import cited_passages, render_definition
 from build_tools.edition import Edition
 
 TEXTS = frozenset({"jinhaihu-113"})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import build_tools.outputs
+import build_tools.site.outputs
 from build_tools.cli import run
 from tests.sitebuild import PROJECT
 
@@ -47,7 +47,7 @@ def test_exception_mid_render_writes_nothing(generated_copy: Path, monkeypatch: 
             raise RuntimeError("disk full while rendering")
         return "page"
 
-    monkeypatch.setattr(build_tools.outputs, "render_term_page", broken)
+    monkeypatch.setattr(build_tools.site.outputs, "render_term_page", broken)
     with pytest.raises(RuntimeError):
         run(["--root", str(generated_copy), "generate"])
     assert snapshot(generated_copy) == before

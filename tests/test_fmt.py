@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.annotations.fmt import format_annotation, meaning, render_glossary_yaml
+from build_tools.annotations.glossary import read_glossary_entry
+from build_tools.annotations.yamlfile import load_yaml
 from build_tools.cli import run
-from build_tools.fmt import format_annotation, meaning, render_glossary_yaml
-from build_tools.glossary import read_glossary_entry
-from build_tools.yamlfile import load_yaml
 from tests.sitebuild import PROJECT
 
 ANNOTATIONS = sorted((PROJECT / "annotations").rglob("*.yml"))
@@ -117,9 +117,9 @@ def test_broken_file_is_reported_and_left_alone(tmp_path: Path, capsys: pytest.C
 
 
 def test_formatter_that_would_change_meaning_writes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    import build_tools.fmt
+    import build_tools.annotations.fmt
 
-    monkeypatch.setattr(build_tools.fmt, "render_glossary_yaml",
+    monkeypatch.setattr(build_tools.annotations.fmt, "render_glossary_yaml",
                         lambda entry: CANONICAL.replace("摘要", "另一个摘要"))
     formatted, problems = format_annotation(MESSY, "annotations/glossary/wu-ge-yi.yml", "wu-ge-yi")
     assert formatted is None

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.decode import decode_bytes
 from build_tools.edition import CorpusText
 from build_tools.model import Article
+from build_tools.stages.decode import decode_bytes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = PROJECT_ROOT / "tests" / "golden"

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.edition import Edition
-from build_tools.render_glossary import render_term_page
-from build_tools.render_relations import panel_items, render_panel, term_appearances
+from build_tools.site.render_glossary import render_term_page
+from build_tools.site.render_relations import panel_items, render_panel, term_appearances
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 

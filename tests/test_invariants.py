@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from build_tools.edition import Edition
-from build_tools.outputs import render_outputs
+from build_tools.site.outputs import render_outputs
 from tests.sitebuild import PROJECT, build_site, copy_project
 
 MKDOCS_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.matching import TermForms, TermIndex
+from build_tools.terms.matching import TermForms, TermIndex
 
 GLOSSARY = TermIndex([
     TermForms("wu-ge-yi", ("五个一",), ("二十五个一级",)),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.cli import generate, load_all
+from build_tools.build import generate, load_all
 from build_tools.memo import Memo
 from tests.sitebuild import copy_project
 

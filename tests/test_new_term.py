@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.annotations.glossary import GLOSSARY_FIELDS
+from build_tools.annotations.romanise import propose_id, propose_pinyin
+from build_tools.checks import PINYIN
 from build_tools.cli import run
+from build_tools.commands.new_term import find_sightings
 from build_tools.edition import Edition
-from build_tools.glossary import GLOSSARY_FIELDS
-from build_tools.glossary_checks import PINYIN
-from build_tools.new_term import find_sightings
-from build_tools.romanise import propose_id, propose_pinyin
 from build_tools.sources import check_id
 from tests.sitebuild import listing
 

@@ -21,21 +21,21 @@ import pytest
 from fontTools.ttLib import TTCollection
 from pypdf import PdfReader
 
-from build_tools.definitions import link_citations
+from build_tools.annotations.definitions import link_citations
+from build_tools.annotations.glossary import pinyin_key
+from build_tools.commands.pdf import cmd_pdf
 from build_tools.edition import CorpusText, Edition
-from build_tools.glossary import pinyin_key
 from build_tools.model import Block, BlockKind
-from build_tools.pdf import cmd_pdf
 from build_tools.pdf.appendix import initial_of
 from build_tools.pdf.book import render_book
+from build_tools.pdf.build import build_pdf, build_stamp
 from build_tools.pdf.chapter import chapter_marks, render_block
-from build_tools.pdf.command import build_pdf, build_stamp, write_pdf
 from build_tools.pdf.front import TITLE
 from build_tools.pdf.ids import chinese_number
 from build_tools.pdf.invariant import check_footnotes_laid, check_text_preserved
 from build_tools.pdf.typeset import ZWSP, typeset, typeset_html
-from build_tools.pinyin_garbage import remove_pinyin_garbage
-from build_tools.render_site import texts_in_reading_order
+from build_tools.stages.pinyin_garbage import remove_pinyin_garbage
+from build_tools.write import write_file_atomically as write_pdf
 from tests.sitebuild import PROJECT, copy_project
 
 EPOCH = "1700000000"
@@ -109,7 +109,9 @@ def test_citations_are_linked_in_text_only(html: str, expected: str) -> None:
 
 
 def test_check_footnotes_laid_names_the_missing_ones() -> None:
-    assert check_footnotes_laid(["fn-a", "fn-b"], {"fn-a": 3}) == ["fn-b: the footnote was lost in layout"]
+    lost = check_footnotes_laid([("text-a", "fn-a"), ("text-b", "fn-b")], {"fn-a": 3})
+    assert [(p.path, p.code) for p in lost] == [("texts/text-b.txt", "pdf-footnote-lost")]
+    assert "fn-b" in lost[0].message
 
 
 # --- The book's HTML, from the real edition -----------------------------------------------
@@ -121,16 +123,18 @@ def book(edition: Edition) -> str:
 
 
 def test_book_keeps_every_block_text(book: str, edition: Edition) -> None:
-    assert check_text_preserved(book, texts_in_reading_order(edition)) == []
+    assert check_text_preserved(book, edition.texts_in_reading_order()) == []
 
 
 def test_text_check_catches_a_changed_paragraph(book: str, edition: Edition) -> None:
-    text = texts_in_reading_order(edition)[0]
+    text = edition.texts_in_reading_order()[0]
     block = next(b for b in text.article.blocks if b.kind is BlockKind.PARAGRAPH)
     changed = book.replace(f'<span class="pn">{block.number}</span>',
                            f'<span class="pn">{block.number}</span>增', 1)
-    assert check_text_preserved(changed, [text]) == [
-        f"{text.meta.id}-{block.anchor}: the PDF text differs from the cleaned text"]
+    found = check_text_preserved(changed, [text])
+    assert [(p.path, p.line, p.code) for p in found] == [
+        (f"texts/{text.meta.id}.txt", block.lines[0], "pdf-text-changed")]
+    assert block.anchor in found[0].message
 
 
 def test_each_term_is_footnoted_once_per_chapter(edition: Edition) -> None:
@@ -191,7 +195,7 @@ def test_build_succeeds_and_writes_the_pdf(built: Built) -> None:
 
 
 def test_chapters_are_present_in_reading_order(built: Built, edition: Edition) -> None:
-    texts = texts_in_reading_order(edition)
+    texts = edition.texts_in_reading_order()
     starts = [built.destinations[text.meta.id] for text in texts]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     for text, start in zip(texts, starts):
@@ -210,7 +214,7 @@ def chapter_pages(built: Built, text: CorpusText) -> dict[str, int]:
 
 
 def test_each_term_has_its_footnote_at_its_first_occurrence(built: Built, edition: Edition) -> None:
-    for text in texts_in_reading_order(edition):
+    for text in edition.texts_in_reading_order():
         pages, blocks = chapter_pages(built, text), [b.anchor for b in text.article.blocks]
         number = 0
         for anchor in blocks:
@@ -309,7 +313,7 @@ def outline_tree(items: list[Any]) -> list[tuple[str, list[Any]]]:
 
 def test_outline_has_front_matter_chapters_and_glossary(built: Built, edition: Edition) -> None:
     tree = outline_tree(built.reader.outline)
-    titles = [t.meta.title for t in texts_in_reading_order(edition)]
+    titles = [t.meta.title for t in edition.texts_in_reading_order()]
     assert [title for title, _ in tree] == ["编者说明", "目录", *titles, "术语表"]
     children = dict(tree)
     for text in edition.texts:
@@ -327,7 +331,7 @@ def test_metadata_title_language_and_dates(built: Built) -> None:
 
 
 def test_running_header_names_the_chapter(built: Built, edition: Edition) -> None:
-    text = texts_in_reading_order(edition)[0]
+    text = edition.texts_in_reading_order()[0]
     second = built.destinations[text.meta.id] + 1
     assert built.layout_pages[second].strip().splitlines()[0].strip().startswith(text.meta.title[:8])
 
@@ -340,7 +344,7 @@ def test_same_source_date_epoch_gives_the_same_bytes(built: Built, edition: Edit
 
 def test_page_pictures_for_review(built: Built, edition: Edition) -> None:
     """Keep a chapter page and an appendix page as PNGs in test-artifacts/ for a person to look at."""
-    chapter = built.destinations[texts_in_reading_order(edition)[0].meta.id] + 1
+    chapter = built.destinations[edition.texts_in_reading_order()[0].meta.id] + 1
     appendix = built.destinations["glossary"] + 1
     ARTIFACTS.mkdir(exist_ok=True)
     for name, index in (("pdf-chapter-page", chapter), ("pdf-glossary-page", appendix)):

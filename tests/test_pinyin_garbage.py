@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.pinyin_garbage import readings, remove_pinyin_garbage
+from build_tools.stages.pinyin_garbage import readings, remove_pinyin_garbage
 
 
 @pytest.mark.parametrize("text, expected", [

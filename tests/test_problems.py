@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.edition import load_edition
+from build_tools.build import load_and_check
 from build_tools.problem_codes import CODES
 from build_tools.sources import SourceFile, Sources, read_sources
 from tests.sitebuild import PROJECT
@@ -105,6 +105,8 @@ TESTED_ELSEWHERE = {
     "no-body": "test_problems.py", "conflicting-relation": "test_relations.py",
     "part-of-cycle": "test_relations.py", "fmt-meaning": "test_fmt.py", "file-exists": "test_new_term.py",
     "duplicate-text": "test_add_text.py", "no-such-file": "test_add_text.py",
+    "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
+    "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
 }
 
 REAL, _ = read_sources(PROJECT)
@@ -124,7 +126,7 @@ def with_files(files: dict[str, str | bytes]) -> Sources:
 @pytest.mark.parametrize("name, files, expected", CASES, ids=[c[0] for c in CASES])
 def test_problem_is_located(name: str, files: dict[str, str | bytes],
                             expected: list[tuple[int, int, str, str]]) -> None:
-    _, problems = load_edition(with_files(files))
+    _, problems = load_and_check(with_files(files))
     mine = [p for p in problems if p.path in files]
     assert [(p.line, p.column, p.code) for p in mine] == [(line, col, code) for line, col, code, _ in expected]
     for found, (_, _, _, fragment) in zip(mine, expected, strict=True):
@@ -132,13 +134,13 @@ def test_problem_is_located(name: str, files: dict[str, str | bytes],
 
 
 def test_duplicate_term_is_reported_in_both_files() -> None:
-    _, problems = load_edition(with_files({G: swap("term: 黄粑", "term: 五个一")}))
+    _, problems = load_and_check(with_files({G: swap("term: 黄粑", "term: 五个一")}))
     duplicate = [p.path for p in problems if p.code == "duplicate-term"]
     assert duplicate == [G, "annotations/glossary/wu-ge-yi.yml"]
 
 
 def test_large_annotation_file_is_refused() -> None:
-    _, problems = load_edition(with_files({G: VALID + "note: " + "x" * 300_000 + "\n"}))
+    _, problems = load_and_check(with_files({G: VALID + "note: " + "x" * 300_000 + "\n"}))
     assert [(p.path, p.code) for p in problems if p.path == G] == [(G, "file-too-large")]
 
 
@@ -147,12 +149,12 @@ def test_text_with_nothing_left_after_cleaning() -> None:
     meta_text = (PROJECT / T).read_text(encoding="utf-8")
     import hashlib
     meta_text = re.sub(r"sha256: \w+", f"sha256: {hashlib.sha256(debris).hexdigest()}", meta_text)
-    _, problems = load_edition(with_files({"texts/bijie-reform-pulse.txt": debris, T: meta_text}))
+    _, problems = load_and_check(with_files({"texts/bijie-reform-pulse.txt": debris, T: meta_text}))
     assert [(p.path, p.code) for p in problems if p.code == "no-body"] == [("texts/bijie-reform-pulse.txt", "no-body")]
 
 
 def test_every_code_is_declared_and_tested() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "build_tools").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "build_tools").rglob("*.py"))
     used = set(re.findall(r'(?:problem|warning|_at|AnnotationYamlError)\([^"]*?"([a-z0-9-]+)",', source, re.DOTALL))
     used |= set(re.findall(r'^\s+"([a-z]+(?:-[a-z0-9]+)+)", *$', source, re.MULTILINE)) & set(CODES)
     assert used - set(CODES) == set(), "declare these codes in build_tools/problem_codes.py"
@@ -169,7 +171,7 @@ def test_every_code_is_declared_and_tested() -> None:
 ])
 def test_raw_text_problems_are_located(data: bytes, declared: str | None,
                                        expected: tuple[int, int, str, str]) -> None:
-    from build_tools.decode import decode_bytes
+    from build_tools.stages.decode import decode_bytes
 
     decoded, problems = decode_bytes(data, "texts/x.txt", declared)
     assert decoded is None
@@ -180,8 +182,8 @@ def test_raw_text_problems_are_located(data: bytes, declared: str | None,
 def test_very_long_line_and_very_large_file_give_correct_output() -> None:
     import hashlib
 
+    from build_tools.annotations.textmeta import Place, TextMeta
     from build_tools.articles import build_article
-    from build_tools.textmeta import Place, TextMeta
 
     sentence = "新区始终以大安全、大稳定为总保障，着力抓实“四项行动”。"
     cases = [("标题\n" + sentence * 120_000, 1), ("标题\n" + (sentence + "\n") * 590_000, 590_000)]

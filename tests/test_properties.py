@@ -8,14 +8,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.annotate import build_index
-from build_tools.clean import clean_lines
-from build_tools.decode import INVISIBLE
 from build_tools.edition import Edition
 from build_tools.model import Block, BlockKind
-from build_tools.render_glossary import linked_inline
-from build_tools.script import fold
-from build_tools.typography import normalise_typography
+from build_tools.site.render_glossary import linked_inline
+from build_tools.stages.chars import INVISIBLE
+from build_tools.stages.clean import clean_lines
+from build_tools.stages.typography import normalise_typography
+from build_tools.terms.annotate import build_index
 
 PIECES = [
     "乡村振兴", "五个一", "四抓四强", "一中心一张网十联户", "113攻坚战", "1+1+N", "党建", "鄉(xiāng)村",
@@ -32,7 +31,7 @@ SETTINGS = settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EX
 @SETTINGS
 @given(texts)
 def test_cleaning_never_fails_and_leaves_no_invisible_characters(raw: str) -> None:
-    cleaned = clean_lines(INVISIBLE.sub("", raw), fold)  # as the decode stage hands it over
+    cleaned = clean_lines(INVISIBLE.sub("", raw), "t2s")  # as the decode stage hands it over
     for line in cleaned.lines:
         assert line.text and line.text == line.text.strip()
         assert not re.search("[\u200b\ufeff\u202e\t]", line.text)
@@ -41,8 +40,8 @@ def test_cleaning_never_fails_and_leaves_no_invisible_characters(raw: str) -> No
 @SETTINGS
 @given(texts)
 def test_cleaning_is_idempotent(raw: str) -> None:
-    once = [line.text for line in clean_lines(raw, fold).lines]
-    twice = [line.text for line in clean_lines("\n".join(once), fold).lines]
+    once = [line.text for line in clean_lines(raw, "t2s").lines]
+    twice = [line.text for line in clean_lines("\n".join(once), "t2s").lines]
     assert twice == once
 
 
@@ -60,7 +59,7 @@ def test_removing_links_gives_back_the_text(edition: Edition, raw: str) -> None:
     text = raw.replace("\n", "")
     block = Block(BlockKind.PARAGRAPH, text, "p1", (1,), text, 1)
     index = build_index(edition.glossary)
-    found = tuple(__import__("build_tools.annotate", fromlist=["Found"]).Found("x", block, o)
+    found = tuple(__import__("build_tools.terms.annotate", fromlist=["Found"]).Found("x", block, o)
                   for o in index.find(text))
     rendered = linked_inline(Edition((), edition.glossary, found, ()), "x")(block, 0, len(text), html.escape)
     assert html.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
@@ -99,7 +98,7 @@ FORM_PIECES = ["一", "二", "中", "心", "一中心", "中心一", "网", "十
 @SETTINGS
 @given(st.data())
 def test_matcher_is_leftmost_longest(data: st.DataObject) -> None:
-    from build_tools.matching import TermForms, TermIndex
+    from build_tools.terms.matching import TermForms, TermIndex
 
     text = data.draw(st.lists(st.sampled_from(FORM_PIECES), max_size=30).map("".join))
     # Forms cut from the text itself, so that forms nest and overlap where they occur.

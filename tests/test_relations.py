@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.glossary import GlossaryEntry, read_glossary_entry
-from build_tools.relations import Edge, resolve_relations
-from build_tools.yamlfile import load_yaml
+from build_tools.annotations.glossary import GlossaryEntry, read_glossary_entry
+from build_tools.annotations.relations import Edge, resolve_relations
+from build_tools.annotations.yamlfile import load_yaml
 
 BASE = "pinyin: a\nenglish: a\nkind: concept\nsummary: a\ndefinition: a\nsources: [general]\n"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from build_tools.annotations.glossary import pinyin_key
 from build_tools.edition import Edition
-from build_tools.glossary import pinyin_key
-from build_tools.render_glossary import render_glossary_index
+from build_tools.site.render_glossary import render_glossary_index
 
 
 def test_glossary_index_files_terms_by_their_confirmed_reading(edition: Edition) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,10 +11,10 @@ import markdown
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from build_tools import render_text
+from build_tools.annotations.textmeta import Place, TextMeta
 from build_tools.edition import CorpusText
 from build_tools.model import Article, Block, BlockKind, HeaderFields
-from build_tools.textmeta import Place, TextMeta
+from build_tools.site import render_text
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = (
@@ -44,6 +45,11 @@ HOSTILE = (
 HEADINGS = ("# 标题里的井号", "<script>x</script> 与 [链接](x) 与 *星号* 与 1. 与 {: #s9 }")
 CAPTION = "<img src=x onerror=alert(1)> 图为化屋村新貌"
 FORBIDDEN = ("script", "ol", "ul", "pre", "code", "blockquote", "table", "img", "b", "em")
+
+
+def plain_inline(block: Block, start: int, end: int, escape: Callable[[str], str]) -> str:
+    """Render part of a block's text with no glossary links (the renderer's simplest inline)."""
+    return escape(block.text[start:end])
 
 
 def block(kind: BlockKind, text: str, anchor: str, number: int) -> Block:
@@ -115,7 +121,7 @@ def site_markdown(page: str) -> str:
 @pytest.fixture(scope="module")
 def rendered() -> VisibleText:
     parser = VisibleText()
-    parser.feed(site_markdown(render_text.render_text_page(corpus_text(), render_text.plain_inline)))
+    parser.feed(site_markdown(render_text.render_text_page(corpus_text(), plain_inline)))
     return parser
 
 
@@ -140,11 +146,11 @@ def test_no_markup_comes_from_text(rendered: VisibleText) -> None:
 
 @pytest.mark.parametrize("n", range(1, len(HOSTILE) + 2))
 def test_paragraph_number_links_to_its_own_anchor(n: int) -> None:
-    page = render_text.render_text_page(corpus_text(), render_text.plain_inline)
+    page = render_text.render_text_page(corpus_text(), plain_inline)
     assert f'id="p{n}"><a class="para-num" href="#p{n}" aria-label="第{n}段">{n}</a>' in page
 
 
 def test_real_text_renders_to_exactly_its_blocks(real_texts: dict[str, CorpusText], text_id: str) -> None:
     parser = VisibleText()
-    parser.feed(site_markdown(render_text.render_text_page(real_texts[text_id], render_text.plain_inline)))
+    parser.feed(site_markdown(render_text.render_text_page(real_texts[text_id], plain_inline)))
     assert parser.texts == {b.anchor: b.text for b in real_texts[text_id].article.blocks}

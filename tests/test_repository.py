@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.repository import github_url, read_repository_url
+from build_tools.site.repository import github_url, read_repository_url
 
 
 @pytest.mark.parametrize("remote, expected", [

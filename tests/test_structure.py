@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.model import DroppedLine, SourceLine
-from build_tools.structure import Line, structure_lines
+from build_tools.stages.structure import Line, structure_lines
 
 # A body paragraph long enough to tell whether the text indents its paragraphs.
 BODY = "新区始终把工业和城市作为经济大发展的两个“驱动器”，着力实施工业推动战略和城市带动战略，不断推进建设。"

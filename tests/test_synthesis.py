@@ -5,12 +5,12 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from build_tools.benchmark import make_project
-from build_tools.cli import load_all
+from build_tools.build import load_all
+from build_tools.commands.bench import make_project
+from build_tools.commands.synthesis import invent_slogans, synthesise_glossary, synthesise_texts
 from build_tools.edition import Edition
 from build_tools.problems import Problem
 from build_tools.sources import Sources
-from build_tools.synthesis import invent_slogans, synthesise_glossary, synthesise_texts
 from tests.sitebuild import PROJECT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.typography import normalise_typography
+from build_tools.stages.typography import normalise_typography
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,7 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from build_tools.watch import snapshot, watch
+from build_tools.commands.watch import snapshot, watch
 from tests.sitebuild import PROJECT
 
 

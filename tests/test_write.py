@@ -159,7 +159,8 @@ def test_an_input_changed_since_it_was_checked_stops_the_write(project: Path,
     source = tmp_path_factory.mktemp("texts") / "a.txt"
     source.write_bytes(b"edited after loading")
     digest = hashlib.sha256(b"as loaded and checked").hexdigest()
-    with pytest.raises(ValueError, match="a.txt changed while the pages were generated; run the build again"):
+    with pytest.raises(write.SourceChanged, match=r"a\.txt:1:1: error: this file changed while the pages were "
+                                                  r"generated; run the build again \(source-changed\)"):
         write_outputs({**OUTPUTS, "docs/texts/raw/a.txt": write.CopyOf(source, digest),
                        "docs/texts/a.md": b"new"}, project)
     assert files_under(project) == before

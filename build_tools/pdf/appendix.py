@@ -5,13 +5,13 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from build_tools.definitions import link_citations, render_definition
+from build_tools.annotations.definitions import link_citations, render_definition
+from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
+from build_tools.annotations.relations import LABELS
+from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import CorpusText, Edition
-from build_tools.glossary import GlossaryEntry, pinyin_key
 from build_tools.pdf.ids import chinese_number, entry_id
 from build_tools.pdf.typeset import typeset_all, typeset_html
-from build_tools.relations import LABELS
-from build_tools.schema import KIND_LABELS
 
 
 def render_appendix(edition: Edition, texts: list[CorpusText]) -> str:

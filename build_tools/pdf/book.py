@@ -9,7 +9,6 @@ from build_tools.edition import Edition
 from build_tools.pdf.appendix import render_appendix
 from build_tools.pdf.chapter import render_chapter
 from build_tools.pdf.front import DESCRIPTION, TITLE, render_contents, render_note, render_title_page
-from build_tools.render_site import texts_in_reading_order
 
 LANGUAGE = "zh-Hans"
 
@@ -19,7 +18,7 @@ def render_book(edition: Edition, stamp: datetime) -> str:
 
     ``stamp`` (timezone-aware) dates the PDF's metadata and the version line.
     """
-    texts = texts_in_reading_order(edition)
+    texts = edition.texts_in_reading_order()
     version = stamp.date().isoformat()
     body = [render_title_page(edition, version), render_note(version), render_contents(texts)]
     body.extend(render_chapter(text, number, edition) for number, text in enumerate(texts, start=1))

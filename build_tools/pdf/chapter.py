@@ -11,14 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
-from build_tools.annotate import Found
+from build_tools.annotations.glossary import GlossaryEntry
+from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText, Edition
-from build_tools.glossary import GlossaryEntry
 from build_tools.model import Block, BlockKind
 from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
 from build_tools.pdf.typeset import typeset, typeset_all
-from build_tools.render_text import POINT_LEAD, meta_rows
-from build_tools.textmeta import TextMeta
+from build_tools.presentation import POINT_LEAD, meta_rows
+from build_tools.terms.annotate import Found
 
 
 @dataclass(frozen=True)

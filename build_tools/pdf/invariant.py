@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from build_tools.edition import CorpusText
 from build_tools.pdf.ids import block_id
 from build_tools.pdf.typeset import ZWSP
+from build_tools.problems import Problem, problem
+from build_tools.sources import raw_text_path
 
 SKIPPED = {"pn", "fn"}  # the paragraph number and the footnote are ours, not the text's
 VOID = {"br", "meta", "img", "hr", "link", "input", "wbr"}
@@ -44,17 +46,21 @@ class _BlockText(HTMLParser):
         return bool(self._stack) and self._stack[-1][1]
 
 
-def check_text_preserved(book: str, texts: list[CorpusText]) -> list[str]:
-    """Return a message for each block whose text in the book differs from the cleaned text."""
-    expected = {block_id(t.meta.id, b): b.text for t in texts for b in t.article.blocks}
+def check_text_preserved(book: str, texts: list[CorpusText]) -> list[Problem]:
+    """A problem at each block whose text in the book differs from the cleaned text."""
+    expected = {block_id(t.meta.id, b): (t, b) for t in texts for b in t.article.blocks}
     parser = _BlockText(set(expected))
     parser.feed(book)
     parser.close()
-    return [f"{ident}: the PDF text differs from the cleaned text"
-            for ident, text in expected.items()
-            if parser.texts.get(ident, "").replace(ZWSP, "") != text]
+    return [problem(raw_text_path(text.meta.id), block.lines[0] if block.lines else 1, 1, "pdf-text-changed",
+                    f"the PDF's {block.anchor} differs from the cleaned text; the PDF layer "
+                    "(build_tools/pdf) must not change the text")
+            for ident, (text, block) in expected.items()
+            if parser.texts.get(ident, "").replace(ZWSP, "") != block.text]
 
 
-def check_footnotes_laid(expected: list[str], anchors: dict[str, int]) -> list[str]:
-    """Return a message for each footnote the layout did not place on any page."""
-    return [f"{ident}: the footnote was lost in layout" for ident in expected if ident not in anchors]
+def check_footnotes_laid(expected: list[tuple[str, str]], anchors: dict[str, int]) -> list[Problem]:
+    """A problem for each (text id, footnote id) the layout did not place on any page."""
+    return [problem(raw_text_path(text_id), 1, 1, "pdf-footnote-lost",
+                    f"footnote {ident} was lost in layout; check book.css's footnote rules")
+            for text_id, ident in expected if ident not in anchors]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from build_tools.definitions import TAG
+from build_tools.annotations.definitions import TAG
 
 ZWSP = "\u200b"
 OPENING_QUOTES = "“‘"

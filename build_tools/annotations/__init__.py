@@ -1,0 +1,1 @@
+"""What editors contribute: the schema, its YAML files, glossary entries, text metadata."""

@@ -1,0 +1,1 @@
+"""The command-line commands beyond the build itself; only ``cli`` imports them."""

@@ -1,0 +1,319 @@
+"""Benchmark generation against MkDocs on synthetic corpora: ``python -m build_tools bench``.
+
+Each measurement runs in a fresh process on a synthetic project (real texts plus
+recombined ones, real glossary plus phrases of the real texts): generation wall time and
+peak memory from one run, time per stage from a second, profiled run, and ``mkdocs build``
+on the same pages. Printed figures, no pass/fail thresholds in tests: performance goals
+belong here, not in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.build import load_all
+from build_tools.commands.synthesis import (
+    SLOGANS_PER_ARTICLE,
+    invent_slogans,
+    synthesise_glossary,
+    synthesise_texts,
+)
+
+TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
+STAGES = {  # stage name -> the function whose cumulative time is that stage
+    "decode": "decode.py:decode_bytes", "clean": "clean.py:clean_lines", "convert": "script.py:convert",
+    "structure": "structure.py:structure_lines", "match": "annotate.py:find_terms",
+    "load annotations": "edition.py:_read_all", "render": "outputs.py:render_outputs",
+    "write": "write.py:write_outputs",
+}
+PROBE = r"""
+import cProfile, json, pstats, resource, sys, time
+from build_tools.cli import run
+root, profile = sys.argv[1], sys.argv[2] == "1"
+profiler = cProfile.Profile() if profile else None
+start = time.perf_counter()
+if profiler: profiler.enable()
+code = run(["--root", root, "generate"])
+if profiler: profiler.disable()
+seconds = time.perf_counter() - start
+stages = {}
+if profiler:
+    stats = pstats.Stats(profiler).stats
+    for (path, line, name), (_, _, _, cumulative, _) in stats.items():
+        stages[path.rsplit("/", 1)[-1] + ":" + name] = stages.get(path.rsplit("/", 1)[-1] + ":" + name, 0) + cumulative
+print(json.dumps({"code": code, "seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "stages": stages}))
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measurement of one synthetic project."""
+
+    articles: int
+    terms: int
+    corpus_mb: float
+    process_s: float  # the whole command, interpreter start included
+    pipeline_s: float  # load, check, render, write
+    peak_mb: float
+    stages: dict[str, float]
+    mkdocs_s: float | None
+    terms_per_article: float  # distinct terms linked on a text page, on average
+    files_changed_by_one_edit: int | None = None
+    edit_s: float | None = None
+    edit_reused: int | None = None  # per-file and per-page results the preview loop reused for that edit
+    edit_computed: int | None = None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Declare the ``bench`` command."""
+    bench = sub.add_parser("bench", help="benchmark generation against mkdocs build on synthetic corpora")
+    bench.add_argument("--sizes", default="10,100,1000,5000", help="article counts (default: %(default)s)")
+    bench.add_argument("--terms", default="100,1000,10000", help="glossary sizes (default: %(default)s)")
+    bench.add_argument("--glossary-articles", type=int, default=1000,
+                       help="articles for the glossary-size runs (default: %(default)s)")
+    bench.add_argument("--mkdocs-sizes", default="10,100,1000", metavar="ARTICLES",
+                       help="article counts to also build with mkdocs; 5000 adds about 5 minutes; "
+                            "'' for none (default: %(default)s)")
+    bench.add_argument("--pdf-sizes", default="5,10,20", metavar="TEXTS",
+                       help="PDFs to build, by number of texts; '' for none (default: %(default)s)")
+    bench.set_defaults(run=cmd_bench)
+
+
+def make_project(source_root: Path, root: Path, articles: int, terms: int) -> float:
+    """Create a synthetic project; return the corpus's size on disk in MB."""
+    sources, edition, _ = load_all(source_root)
+    shutil.copytree(source_root / "docs", root / "docs", ignore=shutil.ignore_patterns("texts", "glossary"))
+    shutil.copy2(source_root / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("texts", "annotations/texts"):
+        shutil.copytree(source_root / name, root / name)
+    synthetic = max(0, articles - len(edition.texts))
+    slogans = invent_slogans(edition, max(SLOGANS_PER_ARTICLE * synthetic, terms - len(edition.glossary)))
+    files = synthesise_texts(edition, sources, synthetic, slogans)
+    files.update(synthesise_glossary(edition, terms, slogans))
+    for path, data in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_bytes(data)
+    size = sum(p.stat().st_size for folder in ("texts", "annotations") for p in (root / folder).rglob("*") if p.is_file())
+    return size / 1e6
+
+
+def probe(root: Path, profile: bool) -> dict:
+    for generated in ("docs/texts", "docs/glossary", "build/generated"):
+        shutil.rmtree(root / generated, ignore_errors=True)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", PROBE, str(root), "1" if profile else "0"],
+                            capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["process_s"] = time.perf_counter() - started
+    if data["code"] != 0:
+        raise RuntimeError(f"generation failed in {root}:\n{result.stderr[-2000:]}")
+    return data
+
+
+def terms_per_article(root: Path) -> float:
+    """Distinct terms linked on each generated text page, on average."""
+    pages = list((root / "docs/texts").glob("*.md"))
+    linked = [len(set(TERM_LINK.findall(page.read_text(encoding="utf-8")))) for page in pages
+              if page.name != "index.md"]
+    return sum(linked) / max(len(linked), 1)
+
+
+def mkdocs_build(root: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-f", str(root / "mkdocs.yml")],
+                   capture_output=True, text=True, check=True, cwd=root,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"})
+    return time.perf_counter() - started
+
+
+EDIT_PROBE = r"""
+import contextlib, io, json, sys, time
+from pathlib import Path
+from build_tools.build import generate
+from build_tools.memo import Memo
+root = Path(sys.argv[1])
+memo = Memo()
+with contextlib.redirect_stdout(io.StringIO()):
+    generate(root, False, memo)  # as the preview loop does when it starts
+memo.next_round()
+entry = root / "annotations/glossary/wu-ge-yi.yml"
+entry.write_text(entry.read_text(encoding="utf-8").replace("summary: ", "summary: （已修订）", 1), encoding="utf-8")
+output = io.StringIO()
+started = time.perf_counter()
+with contextlib.redirect_stdout(output):
+    code = generate(root, False, memo)
+seconds = time.perf_counter() - started
+print(json.dumps({"code": code, "seconds": seconds, "output": output.getvalue(),
+                  "reused": memo.reused.total(), "computed": memo.computed.total()}))
+"""
+
+
+def one_edit(root: Path) -> tuple[int, float, int, int]:
+    """Edit one annotation's summary and regenerate as the preview loop does: how many
+    files change, how long, how many per-file and per-page results were reused and computed."""
+    result = subprocess.run([sys.executable, "-c", EDIT_PROBE, str(root)], capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    if data["code"] != 0:
+        raise RuntimeError(f"regeneration failed in {root}:\n{result.stderr[-2000:]}")
+    changed = int(re.search(r"\((\d+) changed\)", data["output"]).group(1))  # type: ignore[union-attr]
+    return changed, data["seconds"], data["reused"], data["computed"]
+
+
+def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdocs: bool,
+            with_edit: bool = False) -> Run:
+    root = work / f"a{articles}-t{terms}"
+    corpus_mb = make_project(source_root, root, articles, terms)
+    plain, profiled = probe(root, False), probe(root, True)
+    stages = {name: profiled["stages"].get(key, 0.0) for name, key in STAGES.items()}
+    stages["write"] -= stages["render"]  # the writer consumes the rendered stream: its time includes rendering
+    share = plain["seconds"] / max(profiled["seconds"], 1e-9)  # profiling slows everything alike
+    run = Run(articles, terms, corpus_mb, plain["process_s"], plain["seconds"], plain["peak_mb"],
+              {name: seconds * share for name, seconds in stages.items()},
+              mkdocs_build(root) if with_mkdocs else None, terms_per_article(root))
+    if with_edit:
+        changed, seconds, reused, computed = one_edit(root)
+        run = Run(**{**run.__dict__, "files_changed_by_one_edit": changed, "edit_s": seconds,
+                     "edit_reused": reused, "edit_computed": computed})
+    if with_mkdocs and articles <= 10:  # the real texts, at their own term density
+        print(reader_weight(root), flush=True)
+    shutil.rmtree(root, ignore_errors=True)
+    return run
+
+
+def reader_weight(root: Path) -> str:
+    """Tooltip markup as a share of each real text page, and search index size per article."""
+    lines = ["What the reader downloads (real texts, seed term density):"]
+    for page in sorted((root / "site/texts").glob("*/index.html")):
+        if page.parent.name.startswith("syn-"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        size = len(html.encode("utf-8"))
+        links = sum(len(m.group(0).encode()) - len(m.group(1).encode())
+                    for m in re.finditer(r'<a class="gl"[^>]*>([^<]*)</a>', html))
+        panel = sum(len(m.group(0).encode()) for m in re.finditer(r'<ul class="initiatives".*?</ul>', html, re.DOTALL))
+        compressed = len(gzip.compress(html.encode("utf-8"), 9, mtime=0))
+        lines.append(f"  {page.parent.name:28s} page {size / 1024:6.1f} KiB ({compressed / 1024:5.1f} KiB gzip)  "
+                     f"tooltip links {100 * links / size:5.1f}%  panel (visible; tooltip source) {100 * panel / size:5.1f}%")
+    index = root / "site/search/search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    summaries = [e.read_text(encoding="utf-8").split("summary: ", 1)[1].split("\n", 1)[0].strip('"')
+                 for e in sorted((root / "annotations/glossary").glob("*.yml"))[:50]]
+    tip_words = sum(doc["text"].count(summary) for doc in docs if doc["location"].startswith("texts/")
+                    for summary in summaries if len(summary) > 8)
+    articles = len(list((root / "site/texts").glob("*/index.html")))
+    text_bytes = sum(len(json.dumps(doc, ensure_ascii=False).encode()) for doc in docs
+                     if doc["location"].startswith("texts/") and doc["location"] != "texts/")
+    lines.append(f"  search index {index.stat().st_size / 1024:.0f} KiB in all; text pages' entries "
+                 f"{text_bytes / 1024 / articles:.1f} KiB per article; glossary summaries found in them: {tip_words}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PdfRun:
+    """One PDF build of a synthetic project (the real five texts when articles is 5)."""
+
+    articles: int
+    pages: int
+    seconds: float  # the whole pdf command, interpreter start included
+
+
+def measure_pdf(source_root: Path, work: Path, articles: int) -> PdfRun:
+    root = work / f"pdf-a{articles}"
+    make_project(source_root, root, articles, 208)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
+                             "--output", str(root / "edition.pdf")], capture_output=True, text=True, check=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+    seconds = time.perf_counter() - started
+    pages = int(re.search(r": (\d+) pages", result.stdout).group(1))  # type: ignore[union-attr]
+    shutil.rmtree(root, ignore_errors=True)
+    return PdfRun(articles, pages, seconds)
+
+
+def pdf_report(runs: list[PdfRun]) -> str:
+    lines = [f"{'PDF: texts':>10} {'pages':>6} {'s':>6} {'s/page':>7}"]
+    lines += [f"{run.articles:10d} {run.pages:6d} {run.seconds:6.1f} {run.seconds / run.pages:7.3f}" for run in runs]
+    return "\n".join(lines)
+
+
+def exponent(small: Run, large: Run) -> float:
+    return math.log(large.pipeline_s / small.pipeline_s) / math.log(large.articles / small.articles)
+
+
+def report(corpus: list[Run], glossary: list[Run]) -> str:
+    head = (f"{'articles':>8} {'terms':>6} {'MB':>6} {'gen s':>7} {'proc s':>7} {'peak MB':>8} {'MB/s':>6} "
+            f"{'mkdocs s':>9} {'gen/mk':>7} {'terms/art':>9}  stages (s)")
+    lines = [head, "-" * len(head)]
+    for run in corpus + glossary:
+        mk = f"{run.mkdocs_s:9.1f}" if run.mkdocs_s else f"{'-':>9}"
+        ratio = f"{run.pipeline_s / run.mkdocs_s:7.3f}" if run.mkdocs_s else f"{'-':>7}"
+        stages = " ".join(f"{name}={seconds:.2f}" for name, seconds in run.stages.items())
+        lines.append(f"{run.articles:8d} {run.terms:6d} {run.corpus_mb:6.1f} {run.pipeline_s:7.2f} {run.process_s:7.2f} "
+                     f"{run.peak_mb:8.0f} {run.corpus_mb / run.pipeline_s:6.1f} {mk} {ratio} {run.terms_per_article:9.1f}  {stages}")
+    for run in corpus + glossary:
+        if run.files_changed_by_one_edit is not None:
+            lines.append(f"one-annotation edit at {run.articles} articles, as the preview loop regenerates it: "
+                         f"{run.files_changed_by_one_edit} files rewritten, {run.edit_s:.2f} s; "
+                         f"{run.edit_reused} per-file and per-page results reused, {run.edit_computed} computed")
+    return "\n".join(lines)
+
+
+def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = ()) -> str:
+    by_size = {run.articles: run for run in corpus}
+    parts = []
+    if 1000 in by_size and by_size[1000].mkdocs_s:
+        parts.append(f"gen/mkdocs@1000={by_size[1000].pipeline_s / by_size[1000].mkdocs_s:.3f} (target ≤0.10)")
+    if 100 in by_size and 1000 in by_size:
+        parts.append(f"10x articles→{by_size[1000].pipeline_s / by_size[100].pipeline_s:.1f}x time "
+                     f"(exp {exponent(by_size[100], by_size[1000]):.2f}; target ≤11x)")
+    if 1000 in by_size and 5000 in by_size:
+        parts.append(f"1000→5000 exp {exponent(by_size[1000], by_size[5000]):.2f}")
+    if len(glossary) >= 2:
+        parts.append(f"terms {glossary[0].terms}→{glossary[-1].terms}: "
+                     f"{glossary[-1].pipeline_s / glossary[0].pipeline_s:.2f}x time (target ≤1.3x)")
+    memory = [run for run in corpus if run.articles >= 1000]
+    if memory:
+        run = max(memory, key=lambda r: r.articles)
+        parts.append(f"peak {run.peak_mb:.0f} MB for {run.corpus_mb:.1f} MB corpus at {run.articles}")
+    if pdf:
+        first, last = pdf[0], pdf[-1]
+        parts.append(f"PDF {first.articles} texts {first.seconds:.1f} s (target ≤20 s)")
+        if last.pages > first.pages:
+            parts.append(f"PDF pages {first.pages}→{last.pages}: {last.seconds / first.seconds:.2f}x time "
+                         f"(exp {math.log(last.seconds / first.seconds) / math.log(last.pages / first.pages):.2f})")
+    return "SUMMARY: " + "; ".join(parts)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    sizes = [int(n) for n in args.sizes.split(",")]
+    term_sizes = [int(n) for n in args.terms.split(",")]
+    pdf_sizes = [int(n) for n in args.pdf_sizes.split(",") if n]
+    with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
+        work = Path(folder)
+        mkdocs_sizes = {int(n) for n in args.mkdocs_sizes.split(",") if n}
+        # The preview edit is measured at 1,000 articles, as the issue asks (else the largest).
+        edit_at = 1000 if 1000 in sizes else max(sizes)
+        corpus = [measure(args.root, work, n, 208, n in mkdocs_sizes, with_edit=(n == edit_at)) for n in sizes]
+        for run in corpus:
+            print(f"measured {run.articles} articles: {run.pipeline_s:.2f} s", flush=True)
+        glossary = [measure(args.root, work, args.glossary_articles, n, False) for n in term_sizes]
+        pdf = [measure_pdf(args.root, work, n) for n in pdf_sizes]
+    print(report(corpus, glossary))
+    if pdf:
+        print(pdf_report(pdf))
+    print(summary(corpus, glossary, pdf))
+    return 0

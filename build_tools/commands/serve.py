@@ -1,0 +1,79 @@
+"""``serve`` and ``watch``: the contributors' preview, regenerating pages on every save."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from build_tools.build import generate
+from build_tools.commands.watch import watch
+from build_tools.memo import Memo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Declare the ``watch`` and ``serve`` commands."""
+    watch_parser = sub.add_parser("watch", help="regenerate the pages whenever a text or annotation changes")
+    watch_parser.set_defaults(run=cmd_watch)
+    serve = sub.add_parser("serve", help="preview the site: generate, run mkdocs serve, regenerate on change")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
+                       help="where MkDocs serves the preview (default: %(default)s)")
+    serve.set_defaults(run=cmd_serve)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    memo, _ = _first_build(args.root)
+    print("watching texts/ and annotations/ (Ctrl-C to stop)", flush=True)
+    return _regenerate_on_change(args.root, memo)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Generate, start ``mkdocs serve --dirty``, and regenerate while it runs.
+
+    MkDocs only renders (no logic in MkDocs plugins), so this loop runs beside it: the
+    writer touches only the files whose bytes change and MkDocs rebuilds just those
+    pages. The preview is not strict: a dirty build always warns that it is one.
+    """
+    memo, code = _first_build(args.root)
+    if code != 0:
+        return 1  # MkDocs needs the pages; the problems are printed
+    # Stopped by a signal, stop MkDocs too: SystemExit runs the cleanup below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+                               "--dev-addr", args.dev_addr, "-f", str(args.root / "mkdocs.yml")], cwd=args.root)
+    print(f"previewing at http://{args.dev_addr}/ ; regenerating on change (Ctrl-C to stop)", flush=True)
+    try:
+        _regenerate_on_change(args.root, memo, until=lambda: mkdocs.poll() is not None)
+    finally:
+        if mkdocs.poll() is None:
+            mkdocs.terminate()
+        mkdocs.wait()
+    return 0 if mkdocs.returncode in (0, -signal.SIGTERM) else mkdocs.returncode
+
+
+def _first_build(root: Path) -> tuple[Memo, int]:
+    """Generate through a new memo (per-file and per-page results, reused while their inputs
+    are unchanged), so that the first change reuses all it does not touch."""
+    memo = Memo()
+    code = generate(root, False, memo)
+    memo.next_round()
+    return memo, code
+
+
+def _regenerate_on_change(root: Path, memo: Memo, until: Callable[[], bool] | None = None) -> int:
+    def rebuild() -> None:
+        started = time.perf_counter()
+        if generate(root, False, memo) == 0:
+            print(f"regenerated in {time.perf_counter() - started:.2f} s "
+                  f"({memo.reused.total()} results reused, {memo.computed.total()} computed)", flush=True)
+        memo.next_round()
+
+    try:
+        watch(root, rebuild, until=until)
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,35 @@
+"""Presentation facts both outputs show the same way: the site's pages and the PDF.
+
+They read the model only, so neither output imports the other's renderers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.annotations.textmeta import TextMeta
+
+# The numbered lead of a point: 一、抓堡垒建设强功能。 / （一）着力增强“四个意识”。 / 一是…。
+POINT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十]+）)[^。！？；]{1,40}?[。！？；]")
+SCRIPT_LABEL = {"simplified": "简体", "traditional": "繁体"}
+
+
+def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:
+    """A text's metadata as (label, value) rows shown to readers, unknowns said so."""
+    rows = [
+        ("地点", meta.place.label()),
+        ("日期", meta.date or "不详（原文未载日期）"),
+        ("媒体", meta.outlet or "不详"),
+        ("来源", meta.source_line or "不详"),
+        ("作者", meta.author or "不详"),
+        ("责任编辑", meta.editor),
+        ("原文字体", _script_label(meta)),
+        ("标题", "编者拟题（原文无标题）" if meta.title_source == "editor" else None),
+        ("说明", meta.note),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _script_label(meta: TextMeta) -> str:
+    label = SCRIPT_LABEL.get(meta.script, meta.script)
+    return f"{label}（经 OpenCC {meta.convert} 转为简体）" if meta.convert else label

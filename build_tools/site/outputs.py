@@ -1,0 +1,79 @@
+"""Render every generated file of the edition, one at a time.
+
+Files are yielded as they are rendered, so the writer stages each one and lets it go:
+the edition is in memory, the rendered pages never are all at once. Everything was
+loaded and checked before the first file is rendered.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+from build_tools.edition import CorpusText, Edition
+from build_tools.memo import Memo, remembered
+from build_tools.site.render_candidates import render_candidates_page
+from build_tools.site.render_glossary import (
+    linked_inline,
+    render_glossary_index,
+    render_jieba_dictionary,
+    render_term_page,
+)
+from build_tools.site.render_relations import (
+    PanelItem,
+    panel_items,
+    render_map,
+    render_panel,
+    render_timeline,
+    term_appearances,
+)
+from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
+from build_tools.site.render_text import render_text_page
+from build_tools.site.theme_files import render_theme_files
+from build_tools.sources import raw_text_path
+from build_tools.write import CopyOf
+
+
+def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
+                   memo: Memo | None = None) -> Iterator[tuple[str, bytes | CopyOf]]:
+    """Each generated path with its bytes; ``repo_url`` enables "edit this" links.
+
+    With a memo (the preview loop), a page whose inputs are unchanged since the last
+    build is not rendered again.
+    """
+    for path, page in _pages(edition, repo_url, memo):
+        yield path, page.encode("utf-8")
+    yield from render_theme_files().items()
+    for text in edition.texts:  # the raw source, byte for byte, for readers to check
+        yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / raw_text_path(text.meta.id), text.meta.sha256)
+
+
+def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterator[tuple[str, str]]:
+    yield "docs/texts/index.md", render_texts_index(edition)
+    yield "build/generated/nav.yml", render_nav(edition, repo_url)
+    yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
+    yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
+    appearances = term_appearances(edition)
+    for text in edition.texts:
+        # A text page shows its article (which its metadata, sha256 included, determines),
+        # the terms matched in it (the forms determine) and its panel; nothing else.
+        items = panel_items(text, edition, appearances)
+        yield f"docs/texts/{text.meta.id}.md", remembered(
+            memo, "text page", (text.meta, edition.forms_digest, items),
+            functools.partial(_text_page, edition, text, items))
+    if edition.glossary:
+        yield "docs/glossary/index.md", render_glossary_index(edition)
+        yield "docs/glossary/map.md", render_map(edition)
+        yield "docs/glossary/timeline.md", render_timeline(edition)
+        # Candidates depend on the texts (their metadata fixes them) and the forms matched in
+        # them, not on annotations' prose.
+        yield "docs/glossary/candidates.md", remembered(
+            memo, "candidates page", (tuple(t.meta for t in edition.texts), edition.forms_digest),
+            functools.partial(render_candidates_page, edition))
+    for entry in edition.glossary:
+        yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)
+
+
+def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...]) -> str:
+    return render_text_page(text, linked_inline(edition, text.meta.id), render_panel(items))

@@ -1,0 +1,302 @@
+"""Render cross-links: related terms, comparisons across texts, panels, map and timeline."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
+from build_tools.annotations.relations import ENGLISH, LABELS, Edge
+from build_tools.annotations.schema import KIND_LABELS
+from build_tools.edition import CorpusText, Edition
+from build_tools.site.markup import escape_html, escape_markdown, front_matter
+from build_tools.terms.annotate import Found
+
+FAMILY = ("variant_of", "same_mechanism_as")  # relations that make the "same" initiative
+ARROWS = {"part_of": "-->|属于|", "variant_of": "-.-|变体|", "same_mechanism_as": "<-->|同一机制|",
+          "see_also": "-.-|参见|"}
+SNIPPET = 60
+
+
+def mermaid_label(text: str) -> str:
+    """Quote a node label for Mermaid, with its entity codes for characters it parses."""
+    codes = {'"': "#34;", "#": "#35;", "&": "#38;", ";": "#59;", "<": "#60;", ">": "#62;", "`": "#96;"}
+    return '"' + "".join(codes.get(ch, ch) for ch in text) + '"'
+
+
+def _link(entry: GlossaryEntry, prefix: str) -> str:
+    return f"[{escape_markdown(entry.term)}]({prefix}{entry.id}.md)"
+
+
+def render_related(entry: GlossaryEntry, edition: Edition) -> str:
+    """The term's relations, grouped by type, each with the related term's summary."""
+    edges = edition.related(entry.id)
+    if not edges:
+        return ""
+    lines = ["## 相关倡议 { #related }\n"]
+    for kind in LABELS:
+        targets = [e for edge in edges if edge.kind == kind and (e := edition.entry(edge.target))]
+        if targets:
+            lines.append(f"**{LABELS[kind]}** · *{ENGLISH[kind]}*\n")
+            lines.extend(f"- {_link(t, '')}：{escape_markdown(t.summary)}" for t in targets)
+            lines.append("")
+    lines.append(render_neighbourhood(entry, edition))
+    return "\n".join(lines)
+
+
+# term id -> the first occurrence of the term, or of a term of its family, in each text
+# where one occurs, texts in id order. Computed once per build: pages only look it up.
+Appearances = dict[str, tuple[Found, ...]]
+COMPARISON_ROWS = 30  # a comparison across thousands of texts is no longer readable
+ELSEWHERE_SHOWN = 5
+
+
+def family_ids(term_id: str, edition: Edition) -> list[str]:
+    """The term and the terms that are the same initiative under another name or place."""
+    return list(dict.fromkeys([term_id, *(e.target for e in edition.related(term_id) if e.kind in FAMILY)]))
+
+
+def term_appearances(edition: Edition) -> Appearances:
+    """Where each term's initiative appears: one pass over the occurrences, then per term."""
+    first: dict[str, dict[str, Found]] = defaultdict(dict)
+    for found in edition.found:  # texts in id order, each in reading order
+        first[found.occurrence.term_id].setdefault(found.text_id, found)
+    result: Appearances = {}
+    for entry in edition.glossary:
+        merged: dict[str, Found] = {}
+        for member in family_ids(entry.id, edition):
+            for text_id, found in first.get(member, {}).items():
+                known = merged.get(text_id)
+                if known is None or _reading_order(found) < _reading_order(known):
+                    merged[text_id] = found
+        result[entry.id] = tuple(merged[text_id] for text_id in sorted(merged))
+    return result
+
+
+def _reading_order(found: Found) -> tuple[int, str, int]:
+    block = found.block
+    return block.lines[0], block.anchor, found.occurrence.start
+
+
+def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appearances) -> str:
+    """Where the initiative appears (itself or a variant): place, year, text, its words."""
+    found_in = appearances.get(entry.id, ())
+    if len(found_in) < 2:
+        return ""
+    rows = ["## 各地各时比较 { #comparison }\n",
+            "同一倡议（含其变体与他处的同一机制）在本版各文本中的出现，按日期排列；摘录为该文本中首次出现之处。\n",
+            "| 地点 | 日期 | 文本 | 写法 | 原文摘录 |", "| --- | --- | --- | --- | --- |"]
+    ordered = sorted(found_in, key=lambda f: (_date(edition, f) is None, _date(edition, f) or "", f.text_id))
+    for found in ordered[:COMPARISON_ROWS]:
+        meta = edition.text(found.text_id).meta  # type: ignore[union-attr]
+        rows.append(
+            f"| {escape_markdown(meta.place.label())} | {meta.date or '不详'} | "
+            f"[{escape_markdown(meta.title)}](../texts/{meta.id}.md#{found.block.anchor}) | "
+            f"{escape_markdown(found.occurrence.form)} | {escape_markdown(_snippet(found))} |")
+    if len(ordered) > COMPARISON_ROWS:
+        rows.append(f"\n另有 {len(ordered) - COMPARISON_ROWS} 篇文本未列出，见下文“出现位置”。")
+    return "\n".join(rows) + "\n"
+
+
+def _date(edition: Edition, found: Found) -> str | None:
+    return edition.text(found.text_id).meta.date  # type: ignore[union-attr]
+
+
+def _snippet(found: Found) -> str:
+    text, start = found.block.text, found.occurrence.start
+    begin = max(0, start - SNIPPET // 2)
+    piece = text[begin:begin + SNIPPET]
+    return ("…" if begin else "") + piece + ("…" if begin + SNIPPET < len(text) else "")
+
+
+def _canonical(edges: tuple[Edge, ...]) -> list[Edge]:
+    """Each relation once: part_of from the child, symmetric ones from the smaller id."""
+    kept = {e for e in edges if e.kind == "part_of" or (e.kind != "has_part" and e.source < e.target)}
+    return sorted(kept, key=lambda e: (e.source, e.kind, e.target))
+
+
+def _mermaid(entries: list[GlossaryEntry], edges: list[Edge]) -> str:
+    ids = {entry.id: f"n{i}" for i, entry in enumerate(entries, start=1)}
+    lines = ["```mermaid", "flowchart LR"]
+    lines.extend(f"  {ids[e.id]}[{mermaid_label(e.term)}]" for e in entries)
+    lines.extend(f"  {ids[e.source]} {ARROWS[e.kind]} {ids[e.target]}" for e in edges
+                 if e.source in ids and e.target in ids)
+    return "\n".join([*lines, "```", ""])
+
+
+def render_neighbourhood(entry: GlossaryEntry, edition: Edition) -> str:
+    """A small graph of the term and its direct relations."""
+    neighbours = [entry] + [e for edge in edition.related(entry.id) if (e := edition.entry(edge.target))]
+    members = {e.id for e in neighbours}
+    edges = _canonical(edition.related(entry.id) + tuple(
+        edge for neighbour in members - {entry.id} for edge in edition.related(neighbour)
+        if edge.target == entry.id))
+    return _mermaid(list({e.id: e for e in neighbours}.values()), edges)
+
+
+STRUCTURAL = ("part_of", "has_part", "variant_of", "same_mechanism_as")
+
+
+def clusters(edition: Edition) -> list[list[GlossaryEntry]]:
+    """Groups of terms joined by structural relations, largest first.
+
+    "See also" links chain unrelated groups into one tangle (52 terms at five texts), so
+    they do not join groups; they are drawn inside a group and listed below the map.
+    """
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for edge in edition.edges:
+        if edge.kind in STRUCTURAL:
+            parent[root(edge.source)] = root(edge.target)
+    groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
+    for entry in sorted(edition.glossary, key=pinyin_key):
+        if entry.id in parent:
+            groups[root(entry.id)].append(entry)
+    return sorted(groups.values(), key=lambda g: (-len(g), pinyin_key(g[0])))
+
+
+def render_map(edition: Edition) -> str:
+    """One diagram per group of related initiatives, then the unrelated terms by kind."""
+    groups = clusters(edition)
+    canonical = _canonical(edition.edges)
+    parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
+             (f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
+              f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。实线箭头表示“属于”"
+              "（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。"
+              "不在同一关系网中的“参见”关系列于图后。\n")]
+    for number, group in enumerate(groups, start=1):
+        hub = max(group, key=lambda e: _hub_rank(edition.related(e.id)))
+        members = {e.id for e in group}
+        parts.append(f"## {number}. {escape_markdown(hub.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
+        parts.append(_mermaid(group, [e for e in canonical if e.source in members]))
+        parts.append("、".join(_link(e, "") for e in group) + "\n")
+    group_of = {e.id: number for number, group in enumerate(groups) for e in group}
+    see_also = [e for e in canonical if e.kind == "see_also"
+                and (e.source not in group_of or group_of.get(e.source) != group_of.get(e.target))]
+    if see_also:
+        parts.append("## 参见关系 { #see-also }\n")
+        parts.extend(f"- {_link(a, '')} ↔ {_link(b, '')}" for edge in see_also
+                     if (a := edition.entry(edge.source)) and (b := edition.entry(edge.target)))
+        parts.append("")
+    related = {e.id for g in groups for e in g}
+    parts.append("## 其余术语 { #unrelated }\n")
+    for kind, label in KIND_LABELS.items():
+        alone = sorted((e for e in edition.glossary if e.kind == kind and e.id not in related), key=pinyin_key)
+        if alone:
+            parts.append(f"**{label}**：" + "、".join(_link(e, "") for e in alone) + "\n")
+    return "\n".join(parts)
+
+
+def _hub_rank(edges: tuple[Edge, ...]) -> tuple[bool, int, int]:
+    """Name a group after the top of its hierarchy: part of nothing, most parts."""
+    kinds = [edge.kind for edge in edges]
+    return "part_of" not in kinds, kinds.count("has_part"), len(kinds)
+
+
+def render_timeline(edition: Edition) -> str:
+    """Terms by the dates of the texts they appear in; undated texts apart, never guessed."""
+    parts = [front_matter("时间线", searchable=False), "# 时间线 · Timeline\n",
+             ("按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
+              "原文未载日期的文本单列于后，不推测其日期。\n")]
+    dated = sorted((t for t in edition.texts if t.meta.date), key=lambda t: (t.meta.date, t.meta.id))
+    seen: set[str] = set()
+    for text in dated:
+        parts.append(f"## {text.meta.date} · {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
+        parts.append(_terms_line(text, edition, seen))
+    undated = [t for t in edition.texts if not t.meta.date]
+    if undated:
+        parts.append("## 未载日期的文本 { #undated }\n")
+        for text in undated:
+            parts.append(f"### {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
+            parts.append(_terms_line(text, edition, None))
+    return "\n".join(parts)
+
+
+def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> str:
+    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
+    items = []
+    for term_id in ids:
+        entry = edition.entry(term_id)
+        if entry is None:
+            continue
+        first = seen is not None and term_id not in seen
+        items.append(_link(entry, "") + ("（首见）" if first else ""))
+    if seen is not None:
+        seen.update(ids)
+    link = f"[原文](../texts/{text.meta.id}.md)"
+    return (f"{link} · {len(items)} 条：" + "、".join(items) + "\n") if items else f"{link} · 无术语\n"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Another text where a term's initiative appears, as a panel links to it."""
+
+    text_id: str
+    anchor: str
+    title: str
+    form: str | None  # the form written there, when it is a relative's (a variant, say)
+
+
+@dataclass(frozen=True)
+class PanelItem:
+    """What a text's panel shows of one term (and its tooltip reads), and nothing more."""
+
+    term_id: str
+    term: str
+    pinyin: str
+    english: str
+    summary: str
+    elsewhere: tuple[Elsewhere, ...]
+    elsewhere_count: int
+
+
+def panel_items(text: CorpusText, edition: Edition, appearances: Appearances) -> tuple[PanelItem, ...]:
+    """The terms of a text's panel, in order of first occurrence, with where else they appear.
+
+    Exactly what ``render_panel`` shows, so a page can be reused while these are equal.
+    """
+    ids = dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id))
+    items = []
+    for entry in (e for term_id in ids if (e := edition.entry(term_id))):
+        found_in = appearances.get(entry.id, ())
+        others = itertools.islice((f for f in found_in if f.text_id != text.meta.id), ELSEWHERE_SHOWN)
+        elsewhere = tuple(
+            Elsewhere(f.text_id, f.block.anchor, edition.text(f.text_id).meta.title,  # type: ignore[union-attr]
+                      f.occurrence.form if f.occurrence.term_id != entry.id else None)
+            for f in others)
+        items.append(PanelItem(entry.id, entry.term, entry.pinyin, entry.english, entry.summary, elsewhere,
+                               len(found_in) - 1))  # this text is among them
+    return tuple(items)
+
+
+def render_panel(items: tuple[PanelItem, ...]) -> str:
+    """The closing panel of a text page: its initiatives and where else they appear.
+
+    Each item also holds what the term's tooltip shows (term, pinyin, gloss, summary):
+    the tooltip script reads it from here, so the page carries that text only once.
+    """
+    if not items:
+        return ""
+    rendered = "\n".join(map(_panel_item, items))
+    return ("## 本文涉及的倡议与提法 { #initiatives }\n\n"
+            f"本文共涉及 {len(items)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
+            f'<ul class="initiatives" data-search-exclude>\n{rendered}\n</ul>\n')
+
+
+def _panel_item(item: PanelItem) -> str:
+    links = "；".join(
+        f'<a href="../{e.text_id}/#{e.anchor}">{escape_html(e.title)}</a>'
+        + (f"（作“{escape_html(e.form)}”）" if e.form is not None else "")
+        for e in item.elsewhere)
+    more = f"等 {item.elsewhere_count} 篇" if item.elsewhere_count > ELSEWHERE_SHOWN else ""
+    elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if item.elsewhere else ""
+    return (f'<li id="gl-{item.term_id}"><a class="gl-term" href="../../glossary/{item.term_id}/" lang="zh-Hans">'
+            f'{escape_html(item.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(item.pinyin)}'
+            f'</span> <span class="gl-english" lang="en">{escape_html(item.english)}</span> '
+            f'<span class="gl-summary">{escape_html(item.summary)}</span>{elsewhere}</li>')

@@ -1,0 +1,70 @@
+"""Render one corpus text as a Markdown page.
+
+Paragraphs are emitted as HTML blocks with their text escaped, so nothing in a raw
+text (a leading "1.", "#", "    ", "<", "&") can turn into Markdown structure; only the
+structure the pipeline detected becomes markup. Headings are Markdown, so they reach
+the table of contents, with explicit ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from build_tools.annotations.textmeta import TextMeta
+from build_tools.edition import CorpusText
+from build_tools.model import Block, BlockKind
+from build_tools.presentation import POINT_LEAD, meta_rows
+from build_tools.site.markup import escape_html, escape_markdown, front_matter
+
+# Renders text[start:end] of a block, escaped with the given function (HTML for paragraph
+# blocks, Markdown for headings), with any glossary links inside.
+Escape = Callable[[str], str]
+InlineRenderer = Callable[[Block, int, int, Escape], str]
+
+
+def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") -> str:
+    """Render the Markdown page of one text; ``inline`` renders a block's text as HTML."""
+    meta = text.meta
+    parts = [_front_matter(meta), f"# {escape_markdown(meta.title)}\n", render_meta(meta)]
+    previous: Block | None = None
+    for block in text.article.blocks:
+        parts.append(render_block(block, inline, previous))
+        previous = block
+    if panel:
+        parts.append(panel)
+    return "\n".join(parts)
+
+
+def _front_matter(meta: TextMeta) -> str:
+    return front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip(),
+                        meta.path)
+
+
+def render_meta(meta: TextMeta) -> str:
+    """Render a text's metadata as a definition list (all values escaped)."""
+    items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
+                    for label, value in meta_rows(meta))
+    raw = f"原始文本：[{meta.id}.txt](raw/{meta.id}.txt)（抓取原样，未经编辑；本页为清理后的文本）"
+    return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
+
+
+def render_block(block: Block, inline: InlineRenderer, previous: Block | None) -> str:
+    """Render one block; the paragraph number links to the block's own anchor."""
+    if block.kind is BlockKind.HEADING:
+        return f"## {inline(block, 0, len(block.text), escape_markdown)} {{ #{block.anchor} }}\n"
+    if block.kind is BlockKind.CAPTION:
+        return f'<p class="caption" id="{block.anchor}">{inline(block, 0, len(block.text), escape_html)}</p>\n'
+    number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段">{block.number}</a>'
+    classes = ["para", block.kind.value.replace("_", "-")]
+    if previous is not None and previous.kind is BlockKind.LIST_ITEM:
+        classes.append("item-body")
+    return f'<p class="{" ".join(classes)}" id="{block.anchor}">{number}{_body(block, inline)}</p>\n'
+
+
+def _body(block: Block, inline: InlineRenderer) -> str:
+    """Set the numbered lead sentence of a point in bold, if the block starts with one."""
+    match = POINT_LEAD.match(block.text) if block.kind is BlockKind.PARAGRAPH else None
+    split = match.end() if match else 0
+    lead = f"<strong>{inline(block, 0, split, escape_html)}</strong>" if split else ""
+    return lead + inline(block, split, len(block.text), escape_html)
+

@@ -1,0 +1,1 @@
+"""Stages for one raw text: decode, clean, convert script, structure (pure functions)."""

@@ -1,0 +1,1 @@
+"""Finding glossary terms in texts: the matcher and the occurrences built from it."""
