@@ -1,12 +1,14 @@
-"""Run one raw text through the stages: decode -> clean (with script) -> structure."""
+"""Run one raw text through the stages: decode -> clean (with script) -> structure -> ids."""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
+from build_tools.annotations.anchors import Assignment, Ledger, assign, ledger_path
 from build_tools.annotations.textmeta import TextMeta
 from build_tools.model import Article, BlockKind, Cleaned
-from build_tools.problems import Problem, problem
+from build_tools.problems import Problem, problem, warning
 from build_tools.sources import SourceFile
 from build_tools.stages.clean import clean_lines
 from build_tools.stages.decode import decode_bytes
@@ -38,3 +40,23 @@ def assemble_article(raw: SourceFile, cleaned: Cleaned, encoding: str, title: st
         dropped=structured.dropped, header=structured.header,
         kept_lines=sum(len(b.lines) for b in structured.blocks),
     ), []
+
+
+def anchor_article(article: Article, ledger: Ledger | None) -> tuple[Article, Assignment, list[Problem]]:
+    """Give the article's blocks their ids from the text's ledger; say if the ledger is behind.
+
+    Without a ledger (a text just added) the positional ids stand, with a warning.
+    """
+    blocks = [(b.anchor[0], b.text) for b in article.blocks]
+    assignment = assign(blocks, ledger.entries if ledger else ())
+    path = ledger.path if ledger else ledger_path(article.text_id)
+    fix = f"run 'python -m build_tools anchors --update {article.text_id}' and review the diff of {path}"
+    problems = []
+    if ledger is None:
+        problems.append(warning(path, 1, 1, "missing-anchor-ledger", f"no ledger of block ids yet; {fix}"))
+    elif set(assignment.ledger) != set(ledger.entries):
+        changed = (f"{len(assignment.fuzzy)} edited, {len(assignment.new)} new, "
+                   f"{len(assignment.retired)} retired block(s)")
+        problems.append(problem(path, 1, 1, "anchors-outdated", f"the text's blocks changed ({changed}); {fix}"))
+    numbered = tuple(replace(b, anchor=i, number=int(i[1:])) for b, i in zip(article.blocks, assignment.ids, strict=True))
+    return replace(article, blocks=numbered, retired=tuple(assignment.successors().items())), assignment, problems

@@ -54,7 +54,12 @@ def _citations(edition: Edition) -> Iterator[Problem]:
                               f"no text '{source.text}' in texts/; check the id")
                 continue
             block = text.article.paragraph(source.paragraph or "")
-            if block is None:
+            successor = text.article.successor(source.paragraph or "")
+            if block is None and successor:
+                yield warning(entry.path, source.line, source.column, "retired-paragraph",
+                              f"{source.text} {source.paragraph} was retired when the text's blocks changed; "
+                              f"its text is now in {successor}: cite {successor}")
+            elif block is None:
                 yield problem(entry.path, source.line, source.column, "unknown-paragraph",
                               f"{source.text} has no paragraph {source.paragraph}; see "
                               f"'python -m build_tools paragraphs {source.text}'")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from build_tools.commands import (
     add_text,
+    anchors,
     bench,
     candidates,
     check,
@@ -22,7 +23,7 @@ from build_tools.commands import (
     summary,
 )
 
-COMMAND_MODULES = (check, fmt, serve, new_term, add_text, candidates, schema, summary, bench, pdf)
+COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, schema, summary, bench, pdf)
 
 
 def run(argv: list[str]) -> int:

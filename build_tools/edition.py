@@ -11,11 +11,12 @@ from typing import TypeVar
 
 from yaml.nodes import Node
 
+from build_tools.annotations.anchors import Ledger, read_ledger_file
 from build_tools.annotations.glossary import GlossaryEntry, read_glossary_entry
 from build_tools.annotations.relations import Edge, resolve_relations
 from build_tools.annotations.textmeta import TextMeta, read_text_meta
 from build_tools.annotations.yamlfile import load_yaml
-from build_tools.articles import build_article
+from build_tools.articles import anchor_article, build_article
 from build_tools.memo import Memo, remembered
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
@@ -118,7 +119,8 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     problems: list[Problem] = []
     metas = _read_all(sources.text_meta, read_text_meta, problems, memo)
     written = {source.id for source in sources.text_meta}
-    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems, memo)
+    ledgers = {ledger.text_id: ledger for ledger in _read_all(sources.anchors, read_ledger_file, problems, memo)}
+    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems, memo, ledgers)
     glossary = _read_all(sources.glossary, read_glossary_entry, problems, memo)
     index = build_index(glossary)
     # A text's matches depend on its article, which its metadata determines (the sha256 of
@@ -173,8 +175,18 @@ def _read_one(source: SourceFile, read: Reader[R]) -> tuple[R | None, list[Probl
     return record, found + more + last
 
 
+def _anchored_article(raw: SourceFile, meta: TextMeta, ledger: Ledger | None
+                      ) -> tuple[Article | None, list[Problem]]:
+    article, problems = build_article(raw, meta)
+    if article is None:
+        return None, problems
+    anchored, _, more = anchor_article(article, ledger)
+    return anchored, problems + more
+
+
 def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], written: set[str],
-                 problems: list[Problem], memo: Memo | None = None) -> list[CorpusText]:
+                 problems: list[Problem], memo: Memo | None = None,
+                 ledgers: dict[str, Ledger] | None = None) -> list[CorpusText]:
     texts = []
     for raw in raws:
         meta = metas.get(raw.id)
@@ -185,7 +197,9 @@ def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], writt
                                     f"no annotations/texts/{raw.id}.yml; create it with "
                                     f"'python -m build_tools add-text {raw.path}'"))
             continue
-        article, found = remembered(memo, "article", (raw, meta), functools.partial(build_article, raw, meta))
+        ledger = (ledgers or {}).get(raw.id)
+        article, found = remembered(memo, "article", (raw, meta, ledger),
+                                    functools.partial(_anchored_article, raw, meta, ledger))
         problems.extend(found)
         if article is not None:
             texts.append(CorpusText(meta, article))

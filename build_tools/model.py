@@ -94,7 +94,12 @@ class Article:
     dropped: tuple[DroppedLine, ...]
     header: HeaderFields
     kept_lines: int
+    retired: tuple[tuple[str, str], ...] = ()  # (retired id, the live id it resolves to)
 
     def paragraph(self, anchor: str) -> Block | None:
         """Find a block by its anchor."""
         return next((b for b in self.blocks if b.anchor == anchor), None)
+
+    def successor(self, anchor: str) -> str | None:
+        """The live id a retired id resolves to, or None if the id was never retired."""
+        return dict(self.retired).get(anchor)

@@ -47,6 +47,11 @@ CODES = {
     "binary": "a binary file where a text belongs",
     "mis-decoded": "decoding produced private-use characters: wrong encoding",
     "no-body": "nothing is left of a text after cleaning",
+    # Block ids (annotations/anchors/)
+    "missing-anchor-ledger": "a text without its ledger of block ids (positional ids stand until it is written)",
+    "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",
+    "bad-anchor-ledger": "a ledger file that is not a map of block ids to texts",
+    "retired-paragraph": "a citation of a block id that was retired; cite its successor",
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",
     "unknown-text": "a citation of a text that does not exist",

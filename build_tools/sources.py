@@ -14,6 +14,7 @@ WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10
 TEXTS = "texts"  # the raw texts, one <id>.txt each
 TEXT_META = "annotations/texts"  # one <id>.yml of metadata per text
 GLOSSARY = "annotations/glossary"  # one <id>.yml per glossary entry
+ANCHORS = "annotations/anchors"  # one <id>.yml per text: the ledger of its block ids
 
 
 def raw_text_path(text_id: str) -> str:
@@ -42,13 +43,14 @@ class Sources:
     texts: tuple[SourceFile, ...]
     text_meta: tuple[SourceFile, ...]
     glossary: tuple[SourceFile, ...]
+    anchors: tuple[SourceFile, ...] = ()
 
 
 def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
-    """Read texts/*.txt, annotations/texts/*.yml and annotations/glossary/*.yml."""
+    """Read texts/*.txt and annotations/{texts,glossary,anchors}/*.yml."""
     problems: list[Problem] = []
     groups = []
-    for folder, suffix in ((TEXTS, ".txt"), (TEXT_META, ".yml"), (GLOSSARY, ".yml")):
+    for folder, suffix in ((TEXTS, ".txt"), (TEXT_META, ".yml"), (GLOSSARY, ".yml"), (ANCHORS, ".yml")):
         files, found = _read_folder(root, folder, suffix)
         groups.append(files)
         problems.extend(found)

@@ -105,6 +105,8 @@ TESTED_ELSEWHERE = {
     "no-body": "test_problems.py", "conflicting-relation": "test_relations.py",
     "part-of-cycle": "test_relations.py", "fmt-meaning": "test_fmt.py", "file-exists": "test_new_term.py",
     "duplicate-text": "test_add_text.py", "no-such-file": "test_add_text.py",
+    "missing-anchor-ledger": "test_anchors.py", "anchors-outdated": "test_anchors.py",
+    "bad-anchor-ledger": "test_anchors.py", "retired-paragraph": "test_anchors.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
 }
@@ -113,14 +115,16 @@ REAL, _ = read_sources(PROJECT)
 
 
 def with_files(files: dict[str, str | bytes]) -> Sources:
-    groups = {"texts": list(REAL.texts), "text_meta": list(REAL.text_meta), "glossary": list(REAL.glossary)}
+    groups = {"texts": list(REAL.texts), "text_meta": list(REAL.text_meta), "glossary": list(REAL.glossary),
+              "anchors": list(REAL.anchors)}
     for path, content in files.items():
         group = ("texts" if path.startswith("texts/") else
-                 "text_meta" if path.startswith("annotations/texts/") else "glossary")
+                 "text_meta" if path.startswith("annotations/texts/") else
+                 "anchors" if path.startswith("annotations/anchors/") else "glossary")
         data = content.encode("utf-8") if isinstance(content, str) else content
         groups[group] = [f for f in groups[group] if f.path != path] + [SourceFile(Path(path).stem, path, data)]
     return replace(REAL, texts=tuple(groups["texts"]), text_meta=tuple(groups["text_meta"]),
-                   glossary=tuple(groups["glossary"]))
+                   glossary=tuple(groups["glossary"]), anchors=tuple(groups["anchors"]))
 
 
 @pytest.mark.parametrize("name, files, expected", CASES, ids=[c[0] for c in CASES])

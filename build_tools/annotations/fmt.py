@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from build_tools.annotations.anchors import dump_ledger, read_ledger
 from build_tools.annotations.glossary import GLOSSARY_FIELDS, GlossaryEntry, read_glossary_entry
 from build_tools.annotations.relations import INVERSE
 from build_tools.annotations.schema import RELATIONS
@@ -38,7 +39,9 @@ class Formatted:
 
 
 def format_annotation(text: str, path: str, record_id: str) -> tuple[Formatted | None, list[Problem]]:
-    """Canonicalise one glossary or text-metadata file (chosen by its folder)."""
+    """Canonicalise one glossary, text-metadata or anchor-ledger file (chosen by its folder)."""
+    if "/anchors/" in f"/{path}":
+        return _format_ledger(text, path)
     is_glossary = "/glossary/" in f"/{path}"
     reader = read_glossary_entry if is_glossary else read_text_meta
     record, problems = _read(text, path, record_id, reader)
@@ -50,6 +53,18 @@ def format_annotation(text: str, path: str, record_id: str) -> tuple[Formatted |
         return None, [problem(path, 1, 1, "fmt-meaning",
                               "formatting would change this file's meaning; it was left as it is "
                               "(please report this as a bug in build_tools/annotations/fmt.py)")]
+    return Formatted(path, canonical, canonical != text), []
+
+
+def _format_ledger(text: str, path: str) -> tuple[Formatted | None, list[Problem]]:
+    """A ledger's canonical form is the one ``anchors --update`` writes: one id a line, in order."""
+    document, problems = load_yaml(text, path)
+    if document is None:
+        return None, problems
+    entries, found = read_ledger(document.root, path)
+    if found:
+        return None, found
+    canonical = dump_ledger(entries)
     return Formatted(path, canonical, canonical != text), []
 
 

@@ -24,14 +24,15 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from build_tools.annotations.anchors import assign, dump_ledger, ledger_path
 from build_tools.annotations.fmt import render_text_meta_yaml
 from build_tools.annotations.romanise import propose_id
 from build_tools.annotations.textmeta import Place, TextMeta
 from build_tools.articles import assemble_article
 from build_tools.build import report
-from build_tools.model import Cleaned, DroppedLine, DropRule
+from build_tools.model import Article, Cleaned, DroppedLine, DropRule
 from build_tools.problems import Problem, problem
-from build_tools.sources import TEXT_META, TEXTS, SourceFile, check_id, raw_text_path, text_meta_path
+from build_tools.sources import ANCHORS, TEXT_META, TEXTS, SourceFile, check_id, raw_text_path, text_meta_path
 from build_tools.stages.clean import HAN, WIDGET_SEPARATORS, WIDGET_WORD, clean_lines
 from build_tools.stages.decode import decode_bytes
 from build_tools.stages.script import fold
@@ -58,9 +59,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def detect_metadata(raw: SourceFile) -> tuple[TextMeta | None, list[Problem]]:
     """Metadata for a raw text, as far as the pipeline can tell; None if it cannot be built."""
+    meta, _, problems = detect(raw)
+    return meta, problems
+
+
+def detect(raw: SourceFile) -> tuple[TextMeta | None, Article | None, list[Problem]]:
+    """The metadata and the article of a raw text, each stage run once."""
     decoded, problems = decode_bytes(raw.data, raw.path)
     if decoded is None:
-        return None, problems
+        return None, None, problems
     # Decoded, cleaned and structured once: the script is told from the whole text, then
     # the title from the cleaned lines, and the article is structured under that title.
     profile = "t2s" if is_traditional(decoded.text) else None
@@ -76,12 +83,12 @@ def detect_metadata(raw: SourceFile) -> tuple[TextMeta | None, list[Problem]]:
     )
     article, problems = assemble_article(raw, cleaned, decoded.encoding, meta.title)
     if article is None:
-        return None, problems
+        return None, None, problems
     header = article.header
     note = (f"The author field gives the source the text names (来源: {header.source}); "
             "no personal author is named.") if header.source and not header.author else None
     return replace(meta, date=header.date, source_line=header.source_line, editor=header.editor,
-                   author=header.author or header.source, note=note), []
+                   author=header.author or header.source, note=note), article, []
 
 
 def is_traditional(text: str) -> bool:
@@ -153,7 +160,7 @@ def cmd_add_text(args: argparse.Namespace) -> int:
         report([problem(shown, 1, 1, "no-such-file", "no such file")], False)
         return 1
     data = args.file.read_bytes()
-    meta, problems = detect_metadata(SourceFile(args.id or "new-text", shown, data))
+    meta, article, problems = detect(SourceFile(args.id or "new-text", shown, data))
     text_id = args.id or (propose_id(meta.title, ID_SYLLABLES) if meta and meta.title else "")
     if meta is not None and not text_id:
         problems.append(problem(shown, 1, 1, "bad-id", "no title was found to make an id from; "
@@ -167,12 +174,16 @@ def cmd_add_text(args: argparse.Namespace) -> int:
         (args.root / folder).mkdir(parents=True, exist_ok=True)
     (args.root / raw_text_path(text_id)).write_bytes(data)
     (args.root / meta.path).write_text(render_metadata(meta), encoding="utf-8")
+    if article is not None:  # the first ledger: ids as the blocks stand now, never to change meaning
+        (args.root / ANCHORS).mkdir(parents=True, exist_ok=True)
+        ledger = assign([(b.anchor[0], b.text) for b in article.blocks], ()).ledger
+        (args.root / ledger_path(text_id)).write_text(dump_ledger(ledger), encoding="utf-8")
     print(_summary(meta))
     return 0
 
 
 def _summary(meta: TextMeta) -> str:
-    lines = [f"added {raw_text_path(meta.id)} and {meta.path}:"]
+    lines = [f"added {raw_text_path(meta.id)}, {meta.path} and {ledger_path(meta.id)}:"]
     for name in ("title", "date", "outlet", "author", "editor", "script", "encoding"):
         lines.append(f"  {name}: {getattr(meta, name) or '(not found)'}")
     lines.append("Review the metadata and add place (province / prefecture / county), which is "

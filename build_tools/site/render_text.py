@@ -28,7 +28,7 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") 
     parts = [_front_matter(meta), f"# {escape_markdown(meta.title)}\n", render_meta(meta)]
     previous: Block | None = None
     for block in text.article.blocks:
-        parts.append(render_block(block, inline, previous))
+        parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
         previous = block
     if panel:
         parts.append(panel)
@@ -48,17 +48,24 @@ def render_meta(meta: TextMeta) -> str:
     return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
 
 
-def render_block(block: Block, inline: InlineRenderer, previous: Block | None) -> str:
+def retired_targets(retired: tuple[tuple[str, str], ...], anchor: str) -> str:
+    """Empty targets for the retired ids that now resolve to this block: old links still land."""
+    return "".join(f'<span class="retired-anchor" id="{old}"></span>' for old, live in retired if live == anchor)
+
+
+def render_block(block: Block, inline: InlineRenderer, previous: Block | None, targets: str = "") -> str:
     """Render one block; the paragraph number links to the block's own anchor."""
     if block.kind is BlockKind.HEADING:
-        return f"## {inline(block, 0, len(block.text), escape_markdown)} {{ #{block.anchor} }}\n"
+        heading = f"## {inline(block, 0, len(block.text), escape_markdown)} {{ #{block.anchor} }}\n"
+        return f"{targets}\n\n{heading}" if targets else heading
     if block.kind is BlockKind.CAPTION:
-        return f'<p class="caption" id="{block.anchor}">{inline(block, 0, len(block.text), escape_html)}</p>\n'
+        return (f'<p class="caption" id="{block.anchor}">{targets}'
+                f'{inline(block, 0, len(block.text), escape_html)}</p>\n')
     number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段">{block.number}</a>'
     classes = ["para", block.kind.value.replace("_", "-")]
     if previous is not None and previous.kind is BlockKind.LIST_ITEM:
         classes.append("item-body")
-    return f'<p class="{" ".join(classes)}" id="{block.anchor}">{number}{_body(block, inline)}</p>\n'
+    return f'<p class="{" ".join(classes)}" id="{block.anchor}">{targets}{number}{_body(block, inline)}</p>\n'
 
 
 def _body(block: Block, inline: InlineRenderer) -> str:
