@@ -15,7 +15,7 @@ from build_tools.edition import Edition, load_edition
 from build_tools.memo import Memo
 from build_tools.problems import Problem, ProblemError, format_problems, has_errors
 from build_tools.site.outputs import render_outputs
-from build_tools.site.repository import read_repository_url
+from build_tools.site.repository import read_repository_url, read_site_url
 from build_tools.sources import Sources, read_sources
 from build_tools.write import write_outputs
 
@@ -58,7 +58,8 @@ def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
     if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, root, read_repository_url(root, os.environ), memo)
+    outputs = render_outputs(edition, root, read_repository_url(root, os.environ), memo,
+                             read_site_url(os.environ))
     try:
         written = write_outputs(outputs, root)
     except ProblemError as err:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from build_tools.annotations.definitions import cited_passages, definition_limits
+from build_tools.annotations.definitions import cited_passages, definition_limits, quotes_verbatim
 from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
+from build_tools.quotations import check_quotations, where_quoted
 from build_tools.stages.script import traditional
 
 PINYIN = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ0-9 ·'’+\-–—/（）()·,，]+$")
@@ -20,6 +21,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_duplicate_forms(edition),
         *_citations(edition),
         *_definition_citations(edition),
+        *check_quotations(edition),
         *_definition_limits(edition),
         *_component_references(edition),
         *_unused(edition),
@@ -63,6 +65,10 @@ def _citations(edition: Edition) -> Iterator[Problem]:
                 yield problem(entry.path, source.line, source.column, "unknown-paragraph",
                               f"{source.text} has no paragraph {source.paragraph}; see "
                               f"'python -m build_tools paragraphs {source.text}'")
+            elif source.quote and not quotes_verbatim(source.quote, block.text):
+                yield problem(entry.path, source.line, source.column, "quote-not-in-paragraph",
+                              f"{source.text} {source.paragraph} does not contain the quote "
+                              f"'{source.quote}'{where_quoted(edition, source.quote)}")
             elif not any(form in block.text for form in forms):
                 yield warning(entry.path, source.line, source.column, "citation-without-term",
                               f"{source.text}#{source.paragraph} does not contain '{entry.term}' "

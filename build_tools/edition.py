@@ -127,7 +127,7 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     # the raw text included), and on every term's forms and exclusions; nothing else.
     forms = forms_digest(glossary)
     found = tuple(f for t in texts for f in remembered(
-        memo, "match", (t.meta, forms), functools.partial(find_terms, t.meta.id, t.article.blocks, index)))
+        memo, "match", (t.meta, t.article.ids_key, forms), functools.partial(find_terms, t.meta.id, t.article.blocks, index)))
     edges, relation_problems = resolve_relations(glossary)
     edition = Edition(tuple(texts), tuple(glossary), found, edges)
     problems.extend(relation_problems)

@@ -100,6 +100,11 @@ class Article:
         """Find a block by its anchor."""
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
+    @property
+    def ids_key(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """Every id the text's ledger gave, live and retired: with the metadata, all a page's ids depend on."""
+        return tuple(b.anchor for b in self.blocks), self.retired
+
     def successor(self, anchor: str) -> str | None:
         """The live id a retired id resolves to, or None if the id was never retired."""
         return dict(self.retired).get(anchor)

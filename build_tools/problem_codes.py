@@ -52,6 +52,7 @@ CODES = {
     "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",
     "bad-anchor-ledger": "a ledger file that is not a map of block ids to texts",
     "retired-paragraph": "a citation of a block id that was retired; cite its successor",
+    "quote-not-in-paragraph": "a quotation, or a source's quote, not found verbatim in the paragraph it cites",
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",
     "unknown-text": "a citation of a text that does not exist",

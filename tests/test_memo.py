@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from build_tools.build import generate, load_all
+from build_tools.cli import run
 from build_tools.memo import Memo
 from tests.sitebuild import copy_project
 
@@ -93,3 +94,4 @@ def _append_paragraph(root: Path, path: str) -> None:
     content = meta.read_text(encoding="utf-8")
     old = yaml.safe_load(content)["sha256"]
     meta.write_text(content.replace(old, hashlib.sha256(raw.read_bytes()).hexdigest()), encoding="utf-8")
+    assert run(["--root", str(root), "anchors", "--update", raw.stem]) == 0  # the new paragraph's id

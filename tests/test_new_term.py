@@ -124,7 +124,7 @@ def fill(draft: str) -> str:
 
 @pytest.mark.parametrize("term, term_id", [
     ("负面清单", "fu-mian-qing-dan"),
-    ("养护保洁员", "yang-hu-bao-jie-yuan"),
+    ("顶层设计", "ding-ceng-she-ji"),
     ("三大举措", "san-da-ju-cuo"),
 ])
 def test_round_trip_draft_fill_check_fmt(project: Path, capsys: pytest.CaptureFixture[str],

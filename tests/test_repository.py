@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.site.repository import github_url, read_repository_url
+from build_tools.site.repository import github_url, read_repository_url, read_site_url
 
 
 @pytest.mark.parametrize("remote, expected", [
@@ -31,3 +31,14 @@ def test_environment_wins_over_git(tmp_path: Path) -> None:
 
 def test_no_remote_no_url(tmp_path: Path) -> None:
     assert read_repository_url(tmp_path, {}) is None
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({"EDITION_SITE_URL": "https://owner.github.io/edition"}, "https://owner.github.io/edition/"),
+    ({"EDITION_SITE_URL": "https://owner.github.io/edition/"}, "https://owner.github.io/edition/"),
+    ({"EDITION_SITE_URL": "http://insecure.example/"}, None),
+    ({"EDITION_SITE_URL": ""}, None),
+    ({}, None),
+])
+def test_the_site_url_is_only_what_the_workflow_says(environ: dict[str, str], expected: str | None) -> None:
+    assert read_site_url(environ) == expected

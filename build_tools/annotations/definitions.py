@@ -100,3 +100,39 @@ def cited_passages(source: str) -> Iterator[tuple[str, str, int]]:
     """Each (text id, anchor, offset) a definition cites in running text."""
     for match in CITATION.finditer(source):
         yield match.group(1), match.group(2), match.start()
+
+
+# A quotation followed by its citation: “……”（jinhaihu-113 p12）. Nested quotations use ‘’ or 『』.
+QUOTED_CITATION = re.compile(r"“([^“”]{1,400})”\s*[（(]\s*([a-z0-9]+(?:-[a-z0-9]+)+) "
+                             r"(p[1-9][0-9]*(?:\s*[、,，—–-]\s*p[1-9][0-9]*)*)[^）)]{0,40}[）)]")
+ANCHOR_LIST = re.compile(r"p([1-9][0-9]*)(?:\s*[—–-]\s*p([1-9][0-9]*))?")
+QUOTE_MARKS = re.compile(r"[“”‘’『』「」\"'\s]")
+OMISSION = re.compile(r"……|…|\.\.\.")
+
+
+def quoted_citations(source: str) -> Iterator[tuple[str, str, tuple[str, ...], int]]:
+    """Each (quotation, text id, anchors, offset) where prose quotes a passage and cites it.
+
+    The anchors are those cited: one (p12), a list (p47、p48) or a range (p41—p50).
+    """
+    for match in QUOTED_CITATION.finditer(source):
+        anchors = [f"p{n}" for first, last in ANCHOR_LIST.findall(match.group(3))
+                   for n in range(int(first), int(last or first) + 1)]
+        yield match.group(1), match.group(2), tuple(anchors), match.start()
+
+
+def quote_key(text: str) -> str:
+    """Text compared for quotation: quotation-mark styles and white space do not count."""
+    return QUOTE_MARKS.sub("", text)
+
+
+def quotes_verbatim(quotation: str, passage: str) -> bool:
+    """Tell whether a quotation occurs in a passage, its parts in order where it omits (……)."""
+    position = 0
+    key = quote_key(passage)
+    for part in (quote_key(p) for p in OMISSION.split(quotation)):
+        found = key.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True

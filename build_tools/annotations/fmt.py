@@ -145,6 +145,7 @@ def render_glossary_yaml(entry: GlossaryEntry) -> str:
                                           ("period", entry.scope.period)]),
         "sources": _list_lines("sources", [
             "general" if s.text is None else f"text: {s.text}\n{item}paragraph: {s.paragraph}"
+            + (f"\n{item}quote: {scalar(s.quote, item)}" if s.quote else "")
             for s in sorted(entry.sources, key=_source_key)]),
         "related": _list_lines("related", [
             f"{r.kind}: {r.target}" for r in sorted(entry.related, key=lambda r: (RELATIONS.index(r.kind), r.target))]),

@@ -47,6 +47,7 @@ class SourceRef:
     paragraph: str | None
     line: int
     column: int
+    quote: str | None = None  # the words of the paragraph the citation rests on
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _sources(node: Node, path: str) -> tuple[tuple[SourceRef, ...], list[Problem
         values, item_problems = mapping_items(item, path, SOURCE_FIELDS)
         found.extend(item_problems)
         if values.get("text") and values.get("paragraph"):
-            items.append(SourceRef(values["text"], values["paragraph"], line, column))
+            items.append(SourceRef(values["text"], values["paragraph"], line, column, values.get("quote")))
     return tuple(items), found
 
 
@@ -153,6 +154,9 @@ COMPONENT_FIELDS = (
 SOURCE_FIELDS = (
     Field("text", slug, True, "id of the corpus text (file name under texts/ without .txt)"),
     Field("paragraph", _anchor, True, "paragraph anchor on the text page, such as p12"),
+    Field("quote", one_line, False, "the paragraph's own words this citation rests on; check finds them "
+          "there, and 'anchors --reattach' follows them if the paragraph's id changes "
+          "(default: the term or a variant)"),
 )
 SCOPE_FIELDS = (
     Field("place", one_line, False, "where the term has this meaning, or 'unknown'"),

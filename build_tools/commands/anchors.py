@@ -22,6 +22,7 @@ from build_tools.annotations.anchors import (
 from build_tools.annotations.yamlfile import load_yaml
 from build_tools.build import load, report
 from build_tools.edition import Edition
+from build_tools.reattach import apply, find_reattachments
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     anchors = sub.add_parser("anchors", help="match each text's blocks to its ledger of ids; --update records it")
     anchors.add_argument("--update", action="store_true",
                          help="write the ledgers (annotations/anchors/<id>.yml) that changed")
+    anchors.add_argument("--reattach", action="store_true",
+                         help="point glossary citations whose words moved to the paragraph that now holds them")
     anchors.add_argument("text_ids", nargs="*", metavar="TEXT-ID", help="only these texts (default: all)")
     anchors.set_defaults(run=cmd_anchors)
 
@@ -43,15 +46,40 @@ def cmd_anchors(args: argparse.Namespace) -> int:
     if unknown:
         print(f"no text {', '.join(unknown)}", file=sys.stderr)
         return 1
-    for text_id, assignment, previous in ledgers(edition, args.root, args.text_ids):
-        print(f"{text_id}: {describe(assignment)}")
+    if args.reattach:
+        return reattach(edition, args.root)
+    for text_id, assignment, written in update_ledgers(edition, args.root, args.text_ids, write=args.update):
+        print(f"{text_id}: {describe(assignment)}" + (f"\n  wrote {ledger_path(text_id)}" if written else ""))
+    return 0
+
+
+def update_ledgers(edition: Edition, root: Path, only: list[str] | tuple[str, ...] = (),
+                   write: bool = True) -> list[tuple[str, Assignment, bool]]:
+    """Match each text's blocks to its ledger; with ``write``, record the ledgers that changed."""
+    done = []
+    for text_id, assignment, previous in ledgers(edition, root, list(only)):
         text = dump_ledger(assignment.ledger)
-        if args.update and text != previous:
-            path = args.root / ledger_path(text_id)
+        changed = write and text != previous
+        if changed:
+            path = root / ledger_path(text_id)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            print(f"  wrote {ledger_path(text_id)}")
-    return 0
+        done.append((text_id, assignment, changed))
+    return done
+
+
+def reattach(edition: Edition, root: Path) -> int:
+    """Move each citation whose words are now in another paragraph; report what cannot move."""
+    files = {e.path: (root / e.path).read_text(encoding="utf-8") for e in edition.glossary}
+    moves, stranded = find_reattachments(edition, files)
+    for move in moves:
+        print(f"{move.path}:{move.line}: {move.old} -> {move.new} ({move.reason})")
+    for path in sorted({m.path for m in moves}):
+        (root / path).write_text(apply(files[path], [m for m in moves if m.path == path]), encoding="utf-8")
+    for left in stranded:
+        print(f"{left.path}:{left.line}: not moved: {left.message}", file=sys.stderr)
+    print(f"{len(moves)} citation(s) re-attached, {len(stranded)} left for an editor")
+    return 1 if stranded else 0
 
 
 def ledgers(edition: Edition, root: Path, only: list[str]) -> list[tuple[str, Assignment, str | None]]:

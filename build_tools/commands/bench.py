@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.build import load_all
+from build_tools.build import load, load_all
+from build_tools.commands.anchors import update_ledgers
 from build_tools.commands.synthesis import (
     SLOGANS_PER_ARTICLE,
     invent_slogans,
@@ -98,7 +99,7 @@ def make_project(source_root: Path, root: Path, articles: int, terms: int) -> fl
     sources, edition, _ = load_all(source_root)
     shutil.copytree(source_root / "docs", root / "docs", ignore=shutil.ignore_patterns("texts", "glossary"))
     shutil.copy2(source_root / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("texts", "annotations/texts"):
+    for name in ("texts", "annotations/texts", "annotations/anchors"):
         shutil.copytree(source_root / name, root / name)
     synthetic = max(0, articles - len(edition.texts))
     slogans = invent_slogans(edition, max(SLOGANS_PER_ARTICLE * synthetic, terms - len(edition.glossary)))
@@ -107,6 +108,7 @@ def make_project(source_root: Path, root: Path, articles: int, terms: int) -> fl
     for path, data in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(data)
+    update_ledgers(load(root)[0], root)  # each synthetic text's first ledger, as add-text writes one
     size = sum(p.stat().st_size for folder in ("texts", "annotations") for p in (root / folder).rglob("*") if p.is_file())
     return size / 1e6
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from build_tools.edition import CorpusText, Edition
 from build_tools.memo import Memo, remembered
+from build_tools.site.citation import bibtex, citable, csl_json
 from build_tools.site.render_candidates import render_candidates_page
 from build_tools.site.render_glossary import (
     linked_inline,
@@ -36,22 +37,27 @@ from build_tools.write import CopyOf
 
 
 def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
-                   memo: Memo | None = None) -> Iterator[tuple[str, bytes | CopyOf]]:
-    """Each generated path with its bytes; ``repo_url`` enables "edit this" links.
+                   memo: Memo | None = None, site_url: str | None = None) -> Iterator[tuple[str, bytes | CopyOf]]:
+    """Each generated path with its bytes; ``repo_url`` enables "edit this" links and
+    ``site_url`` (the published address) full URLs in citations.
 
     With a memo (the preview loop), a page whose inputs are unchanged since the last
     build is not rendered again.
     """
-    for path, page in _pages(edition, repo_url, memo):
+    for path, page in _pages(edition, repo_url, memo, site_url):
         yield path, page.encode("utf-8")
     yield from render_theme_files().items()
-    for text in edition.texts:  # the raw source, byte for byte, for readers to check
+    for text in edition.texts:  # the raw source, byte for byte, for readers to check; how to cite it
+        cited = citable(text.meta, site_url)
+        yield f"docs/texts/cite/{text.meta.id}.json", csl_json(cited).encode("utf-8")
+        yield f"docs/texts/cite/{text.meta.id}.bib", bibtex(cited).encode("utf-8")
         yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / raw_text_path(text.meta.id), text.meta.sha256)
 
 
-def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterator[tuple[str, str]]:
+def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
+           site_url: str | None) -> Iterator[tuple[str, str]]:
     yield "docs/texts/index.md", render_texts_index(edition)
-    yield "build/generated/nav.yml", render_nav(edition, repo_url)
+    yield "build/generated/nav.yml", render_nav(edition, repo_url, site_url)
     yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
     yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
     appearances = term_appearances(edition)
@@ -59,9 +65,10 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterato
         # A text page shows its article (which its metadata, sha256 included, determines),
         # the terms matched in it (the forms determine) and its panel; nothing else.
         items = panel_items(text, edition, appearances)
+        # The ledger fixes its ids; site_url is the same for the whole build.
         yield f"docs/texts/{text.meta.id}.md", remembered(
-            memo, "text page", (text.meta, edition.forms_digest, items),
-            functools.partial(_text_page, edition, text, items))
+            memo, "text page", (text.meta, text.article.ids_key, edition.forms_digest, items, site_url),
+            functools.partial(_text_page, edition, text, items, site_url))
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition)
@@ -75,5 +82,5 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None) -> Iterato
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)
 
 
-def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...]) -> str:
-    return render_text_page(text, linked_inline(edition, text.meta.id), render_panel(items))
+def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...], site_url: str | None) -> str:
+    return render_text_page(text, linked_inline(edition, text.meta.id), render_panel(items), site_url)

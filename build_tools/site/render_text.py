@@ -14,7 +14,8 @@ from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText
 from build_tools.model import Block, BlockKind
 from build_tools.presentation import POINT_LEAD, meta_rows
-from build_tools.site.markup import escape_html, escape_markdown, front_matter
+from build_tools.site.citation import Citable, chicago_template, citable, gbt7714_template, highwire_tags
+from build_tools.site.markup import escape_html, escape_markdown, front_matter, yaml_string
 
 # Renders text[start:end] of a block, escaped with the given function (HTML for paragraph
 # blocks, Markdown for headings), with any glossary links inside.
@@ -22,10 +23,10 @@ Escape = Callable[[str], str]
 InlineRenderer = Callable[[Block, int, int, Escape], str]
 
 
-def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") -> str:
+def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", site_url: str | None = None) -> str:
     """Render the Markdown page of one text; ``inline`` renders a block's text as HTML."""
     meta = text.meta
-    parts = [_front_matter(meta), f"# {escape_markdown(meta.title)}\n", render_meta(meta)]
+    parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta)]
     previous: Block | None = None
     for block in text.article.blocks:
         parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
@@ -35,16 +36,25 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "") 
     return "\n".join(parts)
 
 
-def _front_matter(meta: TextMeta) -> str:
-    return front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip(),
-                        meta.path)
+def _front_matter(meta: TextMeta, site_url: str | None) -> str:
+    matter = front_matter(meta.title, f"{meta.place.label()} {meta.date or '日期不详'} {meta.outlet or ''}".strip(),
+                          meta.path)
+    return matter.removesuffix("---\n") + render_citation_matter(citable(meta, site_url)) + "---\n"
+
+
+def render_citation_matter(text: Citable) -> str:
+    """Front matter the theme's main.html turns into citation_* meta tags and copy templates."""
+    tags = "".join(f"    - [{yaml_string(name)}, {yaml_string(value)}]\n" for name, value in highwire_tags(text))
+    return (f"citation:\n  tags:\n{tags}  gbt7714: {yaml_string(gbt7714_template(text))}\n"
+            f"  chicago: {yaml_string(chicago_template(text))}\n")
 
 
 def render_meta(meta: TextMeta) -> str:
     """Render a text's metadata as a definition list (all values escaped)."""
     items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
                     for label, value in meta_rows(meta))
-    raw = f"原始文本：[{meta.id}.txt](raw/{meta.id}.txt)（抓取原样，未经编辑；本页为清理后的文本）"
+    raw = (f"原始文本：[{meta.id}.txt](raw/{meta.id}.txt)（抓取原样，未经编辑；本页为清理后的文本）　"
+           f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)")
     return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
 
 

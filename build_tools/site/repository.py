@@ -22,6 +22,12 @@ def github_url(remote: str) -> str | None:
     return f"https://github.com/{match[1]}/{match[2]}" if match else None
 
 
+def read_site_url(environ: Mapping[str, str]) -> str | None:
+    """The edition's published address, when the Pages workflow says it (EDITION_SITE_URL)."""
+    url = environ.get("EDITION_SITE_URL", "").strip()
+    return url.rstrip("/") + "/" if url.startswith("https://") else None
+
+
 def read_repository_url(root: Path, environ: Mapping[str, str]) -> str | None:
     """Find the repository URL from the environment or the git remote."""
     if environ.get("EDITION_REPO_URL"):

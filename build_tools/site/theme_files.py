@@ -9,8 +9,9 @@ from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
 
 def render_theme_files() -> dict[str, bytes]:
     """Every file of the generated theme, by output path."""
-    files = {}
-    partials = resources.files("build_tools.site").joinpath("theme/partials")
+    theme = resources.files("build_tools.site").joinpath("theme")
+    files = {f"{THEME_ROOT}/main.html": theme.joinpath("main.html").read_bytes()}
+    partials = theme.joinpath("partials")
     for template in sorted(partials.iterdir(), key=lambda p: p.name):
         if template.name.endswith(".html"):
             files[f"{THEME_ROOT}/partials/{template.name}"] = template.read_bytes()
