@@ -81,8 +81,14 @@ def _definition_citations(edition: Edition) -> Iterator[Problem]:
         line, column = entry.position_of("definition")
         for text_id, anchor, offset in cited_passages(entry.definition):
             text = edition.text(text_id)
-            if text is not None and text.article.paragraph(anchor) is None:
-                at_line = line + entry.definition[:offset].count("\n")
+            if text is None or text.article.paragraph(anchor) is not None:
+                continue
+            at_line = line + entry.definition[:offset].count("\n")
+            if successor := text.article.successor(anchor):
+                yield warning(entry.path, at_line, column, "retired-paragraph",
+                              f"the definition cites {text_id} {anchor}, retired when the text's blocks "
+                              f"changed; its text is now in {successor} ('anchors --reattach' moves it)")
+            else:
                 yield problem(entry.path, at_line, column, "unknown-paragraph",
                               f"the definition cites {text_id} {anchor}, which does not exist; see "
                               f"'python -m build_tools paragraphs {text_id}'")

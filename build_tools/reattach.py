@@ -11,12 +11,13 @@ writing finds nothing to do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from build_tools.annotations.definitions import quotes_verbatim
+from build_tools.annotations.definitions import cited_passages, quotes_verbatim
 from build_tools.annotations.glossary import GlossaryEntry, SourceRef
 from build_tools.annotations.yamlfile import load_yaml
 from build_tools.edition import CorpusText, Edition
@@ -52,7 +53,9 @@ def find_reattachments(edition: Edition, files: dict[str, str]) -> tuple[list[Re
         text = files.get(entry.path)
         if text is None:
             continue
-        for found in (*_source_moves(entry, edition, text), *_prose_moves(entry, edition, text)):
+        prose = list(_prose_moves(entry, edition, text))
+        spans = [(m.offset, m.offset + len(m.old)) for m in prose if isinstance(m, Reattachment)]
+        for found in (*_source_moves(entry, edition, text), *prose, *_retired_moves(entry, edition, text, spans)):
             if isinstance(found, Reattachment):
                 moves.append(found)
             else:
@@ -121,6 +124,22 @@ def _prose_moves(entry: GlossaryEntry, edition: Edition, file_text: str) -> Iter
             continue
         yield Reattachment(entry.path, line, offset, old, f"（{text_id} {holders[0]}",
                            f"the quotation is now in {text_id} {holders[0]}")
+
+
+def _retired_moves(entry: GlossaryEntry, edition: Edition, file_text: str,
+                   taken: list[tuple[int, int]]) -> Iterator[Reattachment]:
+    """A citation in running text of an id that was retired follows its successor."""
+    for text_id, anchor, _ in cited_passages(entry.definition):
+        text = edition.text(text_id)
+        successor = text.article.successor(anchor) if text and text.article.paragraph(anchor) is None else None
+        if not successor:
+            continue
+        old = f"{text_id} {anchor}"
+        for match in re.finditer(rf"(?<![a-z0-9-]){re.escape(old)}(?![0-9])", file_text):
+            if not any(start <= match.start() < end for start, end in taken):
+                yield Reattachment(entry.path, file_text[:match.start()].count("\n") + 1, match.start(), old,
+                                   f"{text_id} {successor}", f"{anchor} was retired onto {successor}")
+                taken.append((match.start(), match.end()))
 
 
 def _quoting(quotation: str) -> Holds:

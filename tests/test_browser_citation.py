@@ -43,6 +43,7 @@ def test_a_retired_id_lands_on_its_successor(browser: Browser, retired_site: str
     page = browser.new_page()
     page.goto(f"{retired_site}/texts/{TEXT}/#p99")
     assert page.locator("#p2").evaluate(HIGHLIGHTED)
+    assert page.locator("#p2 .cite-menu").is_visible()  # cited as its successor
     assert page.locator("#p2").evaluate("p => p.getBoundingClientRect().top < innerHeight")
 
 
@@ -50,7 +51,8 @@ def test_the_copied_citation_is_the_one_citation_py_writes(browser: Browser,  # 
                                                            retired_site: str) -> None:
     page = browser.new_page()
     page.goto(f"{retired_site}/texts/{TEXT}/")
-    page.locator("#p3 .cite-toggle").click()
+    assert page.locator(".cite-menu").count() == 0  # nothing until a paragraph is chosen
+    page.locator("#p3 .para-num").click()  # its permalink
     page.locator("#p3 .cite-format", has_text="GB/T 7714").click()
     copied = page.locator("#p3 .cite-menu").get_attribute("data-copied")
     edition, _ = load(copy_project.__globals__["PROJECT"])

@@ -85,3 +85,22 @@ def test_citations_follow_their_words_and_a_second_run_changes_nothing(tmp_path:
     edition, problems = load(root)
     assert [p for p in problems if p.path == COURTYARD] == []
     assert find_reattachments(edition, {COURTYARD: fixed}) == ([], [])
+
+
+def test_a_citation_of_a_retired_id_follows_its_successor(tmp_path: Path) -> None:
+    from tests.sitebuild import copy_project
+
+    root = copy_project(tmp_path / "project")
+    ledger = root / "annotations/anchors/jinhaihu-113.yml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + 'p99: {retired: p3, text: "曾经的一段"}\n', encoding="utf-8")
+    entry = root / "annotations/glossary/113-gong-jian-zhan.yml"
+    text = entry.read_text(encoding="utf-8")
+    cited = text.replace("definition: |\n", "definition: |\n  另见金海湖新区的部署（jinhaihu-113 p99）。\n", 1)
+    entry.write_text(cited, encoding="utf-8")
+    _, problems = load(root)
+    assert [(p.code, p.severity.value) for p in problems if p.path.endswith("113-gong-jian-zhan.yml")] == [
+        ("retired-paragraph", "warning")]
+    assert run(["--root", str(root), "anchors", "--reattach"]) == 0
+    assert "另见金海湖新区的部署（jinhaihu-113 p3）。" in entry.read_text(encoding="utf-8")
+    _, problems = load(root)
+    assert [p for p in problems if p.path.endswith("113-gong-jian-zhan.yml")] == []

@@ -55,21 +55,28 @@
     document.body.removeChild(area);
   }
 
-  function menuFor(paragraph, data) {
-    var number = paragraph.querySelector(".para-num").textContent;
-    var menu = document.createElement("span");
+  // One menu, shown beside the paragraph the URL points at: clicking a paragraph's number
+  // (its permalink) or opening a cited link both show it, and no paragraph gains a Tab stop.
+  var menu = null;
+  var status = null;
+
+  function buildMenu(data) {
+    menu = document.createElement("span");
     menu.className = "cite-menu";
-    menu.hidden = true;
-    var status = document.createElement("span");
-    status.className = "cite-status";
-    status.setAttribute("role", "status");
-    var formats = [["GB/T 7714", data.gbt7714], ["Chicago", data.chicago], ["链接", null]];
-    formats.forEach(function (format) {
+    menu.setAttribute("role", "group");
+    menu.setAttribute("aria-label", "引用本段");
+    var label = document.createElement("span");
+    label.className = "cite-label";
+    label.textContent = "引用本段：";
+    menu.appendChild(label);
+    [["GB/T 7714", data.gbt7714], ["Chicago", data.chicago], ["链接", null]].forEach(function (format) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cite-format";
       button.textContent = format[0];
       button.addEventListener("click", function () {
+        var paragraph = menu.parentElement;
+        var number = paragraph.querySelector(".para-num").textContent;
         var url = permalink(paragraph.id);
         var text = format[1] ? fill(format[1], number, url, today()) : url;
         menu.dataset.copied = text;
@@ -77,29 +84,36 @@
       });
       menu.appendChild(button);
     });
+    status = document.createElement("span");
+    status.className = "cite-status";
+    status.setAttribute("role", "status");
     menu.appendChild(status);
-    return menu;
+  }
+
+  // The paragraph a URL fragment names: its own id, or a retired id now resolving to it.
+  function targetParagraph() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var element = id ? document.getElementById(id) : null;
+    if (element && element.classList.contains("retired-anchor")) element = element.parentElement;
+    return element && element.matches("p.para") && element.querySelector(".para-num") ? element : null;
+  }
+
+  function place() {
+    var paragraph = targetParagraph();
+    if (!paragraph) {
+      if (menu.parentElement) menu.remove();
+      return;
+    }
+    status.textContent = "";
+    paragraph.querySelector(".para-num").after(menu);
   }
 
   function bind() {
     var data = templates();
     if (!data) return;
-    document.querySelectorAll("p.para[id]").forEach(function (paragraph) {
-      var number = paragraph.querySelector(".para-num");
-      if (!number) return;
-      var toggle = document.createElement("button");
-      toggle.type = "button";
-      toggle.className = "cite-toggle";
-      toggle.setAttribute("aria-label", "引用第" + number.textContent + "段");
-      toggle.setAttribute("aria-expanded", "false");
-      toggle.textContent = "引";
-      var menu = menuFor(paragraph, data);
-      toggle.addEventListener("click", function () {
-        menu.hidden = !menu.hidden;
-        toggle.setAttribute("aria-expanded", String(!menu.hidden));
-      });
-      number.after(toggle, menu);
-    });
+    buildMenu(data);
+    place();
+    window.addEventListener("hashchange", place);
   }
 
   if (document.readyState === "loading") {
