@@ -24,6 +24,9 @@ with LF line endings and a final newline.
 
 Usage:  python make_dump.py page.html [page2.html ...]   (writes page.txt)
         python make_dump.py --all                         (every *.html here)
+        python make_dump.py --variant gb18030|big5|bom-crlf dump.txt ...
+            (writes dump.gb18030.txt etc.: the same text re-encoded,
+             strictly; bom-crlf is UTF-8 with a BOM and CRLF line ends)
 """
 
 import re
@@ -112,8 +115,25 @@ def dump(path):
     return target
 
 
+def variant(txt_path, kind):
+    """Re-encode a UTF-8 dump: kind is gb18030, big5 or bom-crlf."""
+    txt_path = Path(txt_path)
+    text = txt_path.read_text(encoding="utf-8")
+    if kind == "bom-crlf":
+        data = text.replace("\n", "\r\n").encode("utf-8-sig")
+    else:
+        data = text.encode(kind)  # strict: fails rather than lose a character
+    target = txt_path.with_name(txt_path.name[: -len(".txt")] + f".{kind}.txt")
+    target.write_bytes(data)
+    return target
+
+
 def main(argv):
     here = Path(__file__).resolve().parent
+    if argv[:1] == ["--variant"]:
+        for p in argv[2:]:
+            print(variant(p, argv[1]))
+        return
     paths = sorted(here.glob("*/*.html")) if argv == ["--all"] else argv
     for p in paths:
         print(dump(p))
