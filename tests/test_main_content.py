@@ -1,0 +1,176 @@
+"""The main-content stage for text dumps: features, classes, smoothing, region, header, seeds, corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.edition import CorpusText
+from build_tools.stages import page_metadata as meta
+from build_tools.stages.evaluate_extraction import corpus_files, decode_dump, find_corpus
+from build_tools.stages.main_content import (
+    classify,
+    densest_region,
+    extract_main_content,
+    features,
+    menu_runs,
+    numbered_lines,
+    rescue,
+    smooth,
+)
+from build_tools.stages.page_metadata import key as line_key
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CORPUS = find_corpus()
+PROSE = ("近年来，化屋村始终坚持党建引领，采取“党支部+公司+合作社”等方式，推动苗绣、黄姜等特色产业协同发展，"
+         "走出一条以文促旅、以旅兴农的农文旅融合发展新路子。")
+
+
+@pytest.mark.parametrize("line, cls, rule", [
+    (PROSE, "good", "prose"),
+    ("毕节是贵州省劳务输出第一大市，外出务工人员将近200万人。", "good", "prose"),
+    ("首页 | 机构 | 新闻 | 公开 | 服务 | 互动", "bad", "separated-items"),
+    ("首页 > 新闻中心 > 基层动态", "bad", "separated-items"),
+    ("当前位置：首页 > 政务动态", "bad", "widget"),
+    ("作者： 发布时间：2021年09月19日 点击数：", "bad", "widget"),
+    ("京ICP备10028400号-1 京公网安备11010202007625号", "bad", "widget"),
+    ("版权所有：某某县人民政府 技术支持：某某网络公司", "bad", "widget"),
+    ("上一篇：我县召开乡村振兴推进会", "bad", "widget"),
+    ("我县召开乡村振兴工作推进会[06-11]", "bad", "trailing-date"),
+    ("全面推进乡村振兴战略实施 (2023-10-04)", "bad", "trailing-date"),
+    ("关于进一步加强农村基层党组织建设的若干…", "bad", "truncated"),
+    ("登录 注册 搜索", "bad", "widget-words"),
+    ("點擊數：120 瀏覽次數", "bad", "widget"),  # Traditional scores like Simplified
+    ("集结", "short", "short"),  # a kicker heading: its neighbours decide
+    ("2024年5月30日", "short", "short"),  # a date alone may sign a notice
+    ("毕节绕城高速金海湖东互通", "neargood", "unclear"),  # a caption with no punctuation
+    ("主办单位：教育部思想政治工作司", "neargood", "unclear"),  # in a notice's body, not a footer
+])
+def test_first_class(line: str, cls: str, rule: str) -> None:
+    assert classify(features(line)) == (cls, rule)
+
+
+@pytest.mark.parametrize("line, han, density, marks, items", [
+    ("在村里的合作社中。", 8, 0.375, 1, 1),
+    ("首页 > 新闻 > 正文", 6, 0.0, 0, 3),
+    ("2022年,是极不平凡的一年。", 9, 0.222, 1, 1),
+])
+def test_features(line: str, han: int, density: float, marks: int, items: int) -> None:
+    f = features(line)
+    assert (f.han, f.function_density, f.sentence_marks, f.items) == (han, density, marks, items)
+
+
+def test_recurring_lines_are_chrome() -> None:
+    line = "本网站由县委宣传部主办并负责日常维护和更新工作，欢迎广大网友提出意见建议。"
+    assert classify(features(line))[0] == "good"
+    assert classify(features(line, frozenset({line_key(line)}))) == ("bad", "recurring")
+
+
+@pytest.mark.parametrize("classes, expected", [
+    (("good", "short", "good"), ("good", "good", "good")),  # a heading between paragraphs
+    (("bad", "short", "bad"), ("bad", "bad", "bad")),  # a menu item among menus
+    (("bad", "neargood", "good"), ("bad", "good", "good")),  # a caption beside the body
+    (("bad", "neargood", "bad"), ("bad", "bad", "bad")),  # a sidebar title among chrome
+    (("short", "good"), ("bad", "good")),  # the page's edge counts as chrome
+])
+def test_smoothing(classes: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert smooth(classes) == expected
+
+
+def test_weak_chrome_between_good_lines_is_rescued() -> None:
+    classes = ("good", "bad", "good", "bad", "good")
+    assert rescue(classes, (0.0, 0.5, 0.0, 1.0, 0.0)) == ("good", "good", "good", "bad", "good")
+
+
+def test_densest_region_skips_isolated_prose_in_chrome() -> None:
+    classes = ["good", "bad", "bad", "bad", "good", "good", "bad", "good", "good", "bad"]
+    han = [20, 5, 5, 5, 100, 100, 3, 100, 80, 10]
+    assert densest_region(classes, han) == (4, 9)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("作者： 发布时间：2021年09月19日 点击数：", {"作者": "", "发布时间": "2021年09月19日", "点击数": ""}),
+    ("来源：毕节日报 作者：张三", {"来源": "毕节日报", "作者": "张三"}),
+])
+def test_fields_treat_a_label_before_a_label_as_empty(text: str, expected: dict[str, str]) -> None:
+    assert meta.fields(text) == expected
+
+
+@pytest.mark.parametrize("text, author", [
+    ("作者： 发布时间：2021年09月19日 点击数：", None),
+    ("作者:文|喻祖常  发布日期:2017/8/15 阅读次数:", "喻祖常"),
+    ("2022-12-29 17:33:13  来源: 毕节发布", "毕节发布"),
+])
+def test_author_of_a_byline(text: str, author: str | None) -> None:
+    assert meta.author_of(text) == author
+
+
+DUMP = f"""首页 | 新闻 | 政务 | 服务 | 互动
+当前位置：首页 > 新闻中心 > 基层动态
+我县召开乡村振兴推进会
+作者： 发布时间：2021年09月19日 点击数：
+{PROSE}
+产业振兴
+{PROSE}
+图为村民在合作社劳动（摄影/张三）
+上一篇：全县党建工作会议召开
+下一篇：乡村治理现场会在某镇举行
+热点新闻
+全县秋粮收购工作有序推进[09-18]
+某镇开展环境整治行动[09-17]
+版权所有：某某县人民政府 技术支持：某某网络公司 ICP备12345678号
+"""
+
+
+def test_a_whole_dump() -> None:
+    result = extract_main_content(numbered_lines(DUMP))
+    roles = {d.number: d.role for d in result.kept()}
+    assert roles == {3: "title", 4: "byline", 5: "body", 6: "body", 7: "body", 8: "caption"}
+    assert (result.header.title.value, result.header.date.value, result.header.author.value) == (
+        "我县召开乡村振兴推进会", "2021-09-19", None)
+    dropped = {d.number: d.rule for d in result.decisions if not d.keep}
+    assert dropped[1] == "separated-items" and dropped[9] == "widget" and dropped[12] == "trailing-date"
+
+
+def test_every_decision_is_explained() -> None:
+    result = extract_main_content(numbered_lines(DUMP))
+    assert all(d.rule and d.features.describe() for d in result.decisions)
+    assert "widget:版权所有" in result.explain()
+
+
+def test_no_title_is_guessed_without_evidence() -> None:
+    result = extract_main_content(numbered_lines(f"新闻中心\n政务公开\n{PROSE}\n"))
+    assert result.header.title.value is None and result.header.title.reason
+
+
+def test_seeds_keep_every_line_today_keeps(real_texts: dict[str, CorpusText], text_id: str) -> None:
+    """Every line in a block of today's article (see the golden files) is kept by the stage."""
+    kept_today = {n for block in real_texts[text_id].article.blocks for n in block.lines}
+    text = decode_dump((PROJECT_ROOT / "texts" / f"{text_id}.txt").read_bytes())
+    kept = {d.number for d in extract_main_content(numbered_lines(text)).kept()}
+    assert sorted(kept_today - kept) == []
+
+
+@pytest.mark.skipif(CORPUS is None, reason="development corpus tests/corpus absent; present at merge")
+def test_corpus_dumps_keep_the_body_and_drop_most_chrome() -> None:
+    assert CORPUS is not None
+    body = body_kept = chrome = chrome_dropped = 0
+    for expect_path, expect in corpus_files(CORPUS):
+        dump_path = expect_path.with_name(expect_path.name.replace(".expect.yml", ".txt"))
+        kept = {line_key(d.text) for d in extract_main_content(
+            numbered_lines(decode_dump(dump_path.read_bytes()))).kept()}
+        body += len(expect.body)
+        body_kept += sum(line_key(line) in kept for line in expect.body)
+        chrome += len(expect.chrome)
+        chrome_dropped += sum(line_key(line) not in kept for line in expect.chrome)
+    assert body_kept >= 0.97 * body and chrome_dropped >= 0.9 * chrome
+
+
+def test_a_run_of_short_items_is_a_menu_but_a_byline_in_it_is_not() -> None:
+    lines = ["我县召开乡村振兴推进会", "我要分享", "腾讯微博", "QQ空间", "新浪微博", "微信好友", "集结", PROSE]
+    feats = [features(line) for line in lines]
+    first = menu_runs([classify(f) for f in feats], feats, [False] * len(lines))
+    assert [rule for _, rule in first] == ["unclear"] + ["menu-run"] * 6 + ["prose"]
+    dated = menu_runs([classify(f) for f in feats], feats, [False, False, True, False, False] + [False] * 3)
+    assert [rule for _, rule in dated][1:3] == ["short", "short"]  # a line with a date breaks the run

@@ -1,0 +1,90 @@
+"""Saved pages: decoding, title without the site name, metadata evidence, corpus pages."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from build_tools.stages.evaluate_extraction import corpus_files, find_corpus
+from build_tools.stages.page import decode_page, extract_page, merge_missing, strip_site_name, title_parts
+from build_tools.stages.page_metadata import key
+
+CORPUS = find_corpus()
+PROSE = ("近年来，化屋村始终坚持党建引领，采取“党支部+公司+合作社”等方式，推动苗绣、黄姜等特色产业协同发展，"
+         "走出一条以文促旅、以旅兴农的农文旅融合发展新路子。")
+PAGE = f"""<!doctype html><html><head><meta charset="{{charset}}">
+<title>化屋村走出农文旅融合发展新路子_某某县人民政府网</title>
+<meta property="og:site_name" content="某某县人民政府网">
+<link rel="canonical" href="https://www.example.gov.cn/art/2023/10/4/art_1.html">
+</head><body>
+<div class="nav"><a href="/">首页</a> | <a>新闻中心</a> | <a>政务公开</a> | <a>办事服务</a></div>
+<div class="crumb">当前位置：首页 &gt; 新闻中心 &gt; 基层动态</div>
+<h1>化屋村走出农文旅融合发展新路子</h1>
+<div class="info">作者： 发布时间：2023-10-04 点击数：</div>
+<div class="content"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>
+<div class="footer">版权所有：某某县人民政府 ICP备12345678号</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (PAGE.format(charset="utf-8").encode("utf-8"), "utf-8"),
+    (PAGE.format(charset="gb2312").encode("gb18030"), "gb18030"),  # GB2312 widened: 〇 and rare names
+    (codecs.BOM_UTF8 + PAGE.format(charset="gbk").encode("utf-8"), "utf-8"),  # the BOM wins
+    (PAGE.format(charset="utf-8").encode("gb18030"), "gb18030"),  # a wrong declaration is refused
+])
+def test_decode_page(data: bytes, encoding: str) -> None:
+    text, found = decode_page(data)
+    assert found == encoding and "化屋村" in text
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("化屋村走出农文旅融合发展新路子_某某县人民政府网", "某某县人民政府网", "化屋村走出农文旅融合发展新路子"),
+    ("标题文字在这里-辽阳网站欢迎您!", None, "标题文字在这里"),
+    ("太原市人民政府门户网站-晋祠博物馆-董寿平美术馆", "太原市人民政府门户网站", "董寿平美术馆"),
+    ("2023-2025年乡村振兴规划 - 某某网", "某某网", "2023-2025年乡村振兴规划"),
+    ("新闻中心 | 某某县召开乡村振兴推进会", None, "某某县召开乡村振兴推进会"),
+])
+def test_title_without_site_name(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_name(title, site) == expected
+
+
+def test_title_parts_keep_year_ranges() -> None:
+    assert title_parts("2023-2025年规划_某某网") == ["2023-2025年规划", "某某网"]
+
+
+def test_extract_page_fields_and_evidence() -> None:
+    page = extract_page(PAGE.format(charset="utf-8").encode("utf-8"))
+    assert (page.title, page.date, page.author, page.site_name, page.url) == (
+        "化屋村走出农文旅融合发展新路子", "2023-10-04", None, "某某县人民政府网",
+        "https://www.example.gov.cn/art/2023/10/4/art_1.html")
+    assert page.source_of("title").startswith("page heading") and page.source_of("url") == "link rel=canonical"
+    assert any(PROSE[:20] in line for line in page.lines)
+    assert not any("ICP备" in line or "当前位置" in line for line in page.lines)
+
+
+def test_a_page_trafilatura_cannot_read_falls_back_to_the_dump_stage() -> None:
+    page = extract_page(f"<html><body><table><tr><td>{PROSE}</td></tr></table></body></html>".encode())
+    assert page.lines and PROSE[:20] in page.lines[0]
+
+
+@pytest.mark.skipif(CORPUS is None, reason="development corpus tests/corpus absent; present at merge")
+def test_corpus_pages_keep_the_body_and_find_titles() -> None:
+    assert CORPUS is not None
+    pages = body = body_kept = titles = 0
+    for expect_path, expect in corpus_files(CORPUS):
+        html = expect_path.with_name(expect_path.name.replace(".expect.yml", ".html"))
+        if not html.exists():
+            continue
+        page = extract_page(html.read_bytes())
+        joined = "\n".join(key(line) for line in page.lines)
+        pages, body = pages + 1, body + len(expect.body)
+        body_kept += sum(key(line) in joined for line in expect.body)
+        titles += key(page.title or "") == key(expect.title)
+    assert body_kept >= 0.97 * body and titles >= 0.9 * pages
+
+
+def test_lines_trafilatura_lost_are_put_back_in_place() -> None:
+    lines = ["一、活动主题", "附件：1.知识竞答工作要求", "3.成果征集表"]
+    body = ["一、活动主题", "附件：1.知识竞答工作要求", "2.作品报送要求", "3.成果征集表", "版权所有"]
+    assert merge_missing(lines, body) == ["一、活动主题", "附件：1.知识竞答工作要求", "2.作品报送要求", "3.成果征集表"]
