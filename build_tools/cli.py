@@ -15,6 +15,7 @@ from build_tools.commands import (
     bench,
     candidates,
     check,
+    evaluate,
     fmt,
     new_term,
     pdf,
@@ -23,7 +24,8 @@ from build_tools.commands import (
     summary,
 )
 
-COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, schema, summary, bench, pdf)
+COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
+                   pdf)
 
 
 def run(argv: list[str]) -> int:

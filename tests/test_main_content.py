@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.commands.evaluate import corpus_files, decode_dump, find_corpus
 from build_tools.edition import CorpusText
 from build_tools.stages import page_metadata as meta
-from build_tools.stages.evaluate_extraction import corpus_files, decode_dump, find_corpus
 from build_tools.stages.main_content import (
     classify,
     densest_region,
@@ -22,7 +22,7 @@ from build_tools.stages.main_content import (
 from build_tools.stages.page_metadata import key as line_key
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CORPUS = find_corpus()
+CORPUS = find_corpus(Path(__file__).resolve().parent.parent)
 PROSE = ("近年来，化屋村始终坚持党建引领，采取“党支部+公司+合作社”等方式，推动苗绣、黄姜等特色产业协同发展，"
          "走出一条以文促旅、以旅兴农的农文旅融合发展新路子。")
 

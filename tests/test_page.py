@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
-from build_tools.stages.evaluate_extraction import corpus_files, find_corpus
+from build_tools.commands.evaluate import corpus_files, find_corpus
 from build_tools.stages.page import decode_page, extract_page, merge_missing, strip_site_name, title_parts
 from build_tools.stages.page_metadata import key
 
-CORPUS = find_corpus()
+CORPUS = find_corpus(Path(__file__).resolve().parent.parent)
 PROSE = ("近年来，化屋村始终坚持党建引领，采取“党支部+公司+合作社”等方式，推动苗绣、黄姜等特色产业协同发展，"
          "走出一条以文促旅、以旅兴农的农文旅融合发展新路子。")
 PAGE = f"""<!doctype html><html><head><meta charset="{{charset}}">

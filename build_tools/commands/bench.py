@@ -25,13 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.build import load, load_all
+from build_tools.commands import synthesis
 from build_tools.commands.anchors import update_ledgers
-from build_tools.commands.synthesis import (
-    SLOGANS_PER_ARTICLE,
-    invent_slogans,
-    synthesise_glossary,
-    synthesise_texts,
-)
 
 TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
 STAGES = {  # stage name -> the function whose cumulative time is that stage
@@ -102,9 +97,9 @@ def make_project(source_root: Path, root: Path, articles: int, terms: int) -> fl
     for name in ("texts", "annotations/texts", "annotations/anchors"):
         shutil.copytree(source_root / name, root / name)
     synthetic = max(0, articles - len(edition.texts))
-    slogans = invent_slogans(edition, max(SLOGANS_PER_ARTICLE * synthetic, terms - len(edition.glossary)))
-    files = synthesise_texts(edition, sources, synthetic, slogans)
-    files.update(synthesise_glossary(edition, terms, slogans))
+    slogans = synthesis.invent_slogans(edition, max(synthesis.SLOGANS_PER_ARTICLE * synthetic, terms - len(edition.glossary)))
+    files = synthesis.synthesise_texts(edition, sources, synthetic, slogans)
+    files.update(synthesis.synthesise_glossary(edition, terms, slogans))
     for path, data in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(data)

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from build_tools.stages.chars import HAN
 from build_tools.stages import page_metadata as meta
+from build_tools.stages.chars import HAN
 
 FUNCTION_WORDS = frozenset("的了在是和与对为等及将把被从到以于中上")
 SENTENCE_END = re.compile(r"[。！？；!?;…]|\.\s*$")

@@ -48,7 +48,7 @@ SKIP = {"head", "script", "style", "noscript", "template", "iframe",
         "object", "embed", "svg", "canvas", "video", "audio", "map",
         "input", "textarea", "button-disabled"}
 WS = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def _hidden(el):
@@ -73,9 +73,7 @@ def _walk(el, out):
         if el.tail:
             out.append(_text(el.tail))
         return
-    if tag == "br":
-        out.append("\n")
-    elif tag in BLOCK:
+    if tag == "br" or tag in BLOCK:
         out.append("\n")
     elif tag in CELL:
         out.append("\t")
