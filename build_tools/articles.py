@@ -9,23 +9,33 @@ from build_tools.annotations.anchors import Assignment, Ledger, assign, ledger_p
 from build_tools.annotations.textmeta import TextMeta
 from build_tools.model import Article, BlockKind, Cleaned
 from build_tools.problems import Problem, problem, warning
-from build_tools.sources import SourceFile
+from build_tools.sources import SourceFile, is_page
 from build_tools.stages.clean import clean_lines
 from build_tools.stages.decode import decode_bytes
+from build_tools.stages.dump import chrome_lines, read_dump
+from build_tools.stages.page import extract_page
 from build_tools.stages.structure import structure_text
 
 
-def build_article(raw: SourceFile, meta: TextMeta) -> tuple[Article | None, list[Problem]]:
-    """Make the article of one text, or the problems that prevent it."""
+def build_article(raw: SourceFile, meta: TextMeta, site_chrome: frozenset[str] = frozenset()
+                  ) -> tuple[Article | None, list[Problem]]:
+    """Make the article of one text, or the problems that prevent it.
+
+    ``site_chrome`` holds lines that recur in other texts of the same site (their keys).
+    """
     digest = hashlib.sha256(raw.data).hexdigest()
     if digest != meta.sha256:
         return None, [problem(meta.path, *meta.position_of("sha256"), "source-changed",
                               f"{raw.path} changed since its metadata was written (sha256 is now "
                               f"{digest}); review the new text, then update sha256")]
+    if is_page(raw.path):
+        page = extract_page(raw.data)
+        return assemble_article(raw, clean_lines("\n".join(page.lines), meta.convert), page.encoding, meta.title)
     decoded, problems = decode_bytes(raw.data, raw.path, meta.encoding)
     if decoded is None:
         return None, problems
-    return assemble_article(raw, clean_lines(decoded.text, meta.convert), decoded.encoding, meta.title)
+    chrome = chrome_lines(read_dump(decoded.text, site_chrome))
+    return assemble_article(raw, clean_lines(decoded.text, meta.convert, chrome), decoded.encoding, meta.title)
 
 
 def assemble_article(raw: SourceFile, cleaned: Cleaned, encoding: str, title: str

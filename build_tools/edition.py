@@ -20,6 +20,7 @@ from build_tools.articles import anchor_article, build_article
 from build_tools.memo import Memo, remembered
 from build_tools.model import Article
 from build_tools.problems import Problem, problem
+from build_tools.recurring import site_chrome
 from build_tools.sources import SourceFile, Sources, raw_text_path
 from build_tools.terms.annotate import Found, build_index, find_terms
 
@@ -33,6 +34,12 @@ class CorpusText:
 
     meta: TextMeta
     article: Article
+    raw_path: str = ""  # texts/<id>.txt or texts/<id>.html, as read
+
+    @property
+    def raw(self) -> str:
+        """Where the raw file is, relative to the project."""
+        return self.raw_path or raw_text_path(self.meta.id)
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,8 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     metas = _read_all(sources.text_meta, read_text_meta, problems, memo)
     written = {source.id for source in sources.text_meta}
     ledgers = {ledger.text_id: ledger for ledger in _read_all(sources.anchors, read_ledger_file, problems, memo)}
-    texts = _build_texts(sources.texts, {m.id: m for m in metas}, written, problems, memo, ledgers)
+    by_id = {m.id: m for m in metas}
+    texts = _build_texts(sources.texts, by_id, written, problems, memo, ledgers, site_chrome(sources.texts, by_id))
     glossary = _read_all(sources.glossary, read_glossary_entry, problems, memo)
     index = build_index(glossary)
     # A text's matches depend on its article, which its metadata determines (the sha256 of
@@ -175,9 +183,9 @@ def _read_one(source: SourceFile, read: Reader[R]) -> tuple[R | None, list[Probl
     return record, found + more + last
 
 
-def _anchored_article(raw: SourceFile, meta: TextMeta, ledger: Ledger | None
+def _anchored_article(raw: SourceFile, meta: TextMeta, ledger: Ledger | None, chrome: frozenset[str]
                       ) -> tuple[Article | None, list[Problem]]:
-    article, problems = build_article(raw, meta)
+    article, problems = build_article(raw, meta, chrome)
     if article is None:
         return None, problems
     anchored, _, more = anchor_article(article, ledger)
@@ -186,7 +194,8 @@ def _anchored_article(raw: SourceFile, meta: TextMeta, ledger: Ledger | None
 
 def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], written: set[str],
                  problems: list[Problem], memo: Memo | None = None,
-                 ledgers: dict[str, Ledger] | None = None) -> list[CorpusText]:
+                 ledgers: dict[str, Ledger] | None = None,
+                 chromes: dict[str, frozenset[str]] | None = None) -> list[CorpusText]:
     texts = []
     for raw in raws:
         meta = metas.get(raw.id)
@@ -198,11 +207,12 @@ def _build_texts(raws: tuple[SourceFile, ...], metas: dict[str, TextMeta], writt
                                     f"'python -m build_tools add-text {raw.path}'"))
             continue
         ledger = (ledgers or {}).get(raw.id)
-        article, found = remembered(memo, "article", (raw, meta, ledger),
-                                    functools.partial(_anchored_article, raw, meta, ledger))
+        chrome = (chromes or {}).get(raw.id, frozenset())
+        article, found = remembered(memo, "article", (raw, meta, ledger, chrome),
+                                    functools.partial(_anchored_article, raw, meta, ledger, chrome))
         problems.extend(found)
         if article is not None:
-            texts.append(CorpusText(meta, article))
+            texts.append(CorpusText(meta, article, raw.path))
     known = {raw.id for raw in raws}
     for meta in metas.values():
         if meta.id not in known:

@@ -29,6 +29,7 @@ class DropRule(enum.StrEnum):
     CHANNEL = "channel"
     TRACKING_ID = "tracking-id"
     SYMBOLS = "symbols"
+    CHROME = "chrome"  # site chrome around the article, by the main-content stage (see ``why``)
     TITLE = "title"  # the title line: it becomes the page title
     BYLINE = "byline"  # an issuing body or reporters under the title
 
@@ -40,6 +41,7 @@ class DroppedLine:
     number: int
     text: str
     rule: DropRule
+    why: str = ""  # the main-content stage's rule and score, for 'paragraphs --why'
 
 
 @dataclass(frozen=True, slots=True)

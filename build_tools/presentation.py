@@ -21,6 +21,7 @@ def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:
         ("日期", meta.date or "不详（原文未载日期）"),
         ("媒体", meta.outlet or "不详"),
         ("来源", meta.source_line or "不详"),
+        ("原文网址", meta.source_url),
         ("作者", meta.author or "不详"),
         ("责任编辑", meta.editor),
         ("原文字体", _script_label(meta)),

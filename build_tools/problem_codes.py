@@ -10,6 +10,7 @@ CODES = {
     # Reading files
     "unexpected-file": "a file that does not belong in an input folder",
     "bad-file-name": "a file name that cannot be an id (ids become URLs and file names)",
+    "duplicate-id": "two raw files for one text id (texts/x.txt and texts/x.html)",
     "not-utf8": "an annotation file that is not UTF-8",
     "file-too-large": "an annotation file too large to be hand-written",
     "empty-file": "an empty file",
@@ -47,6 +48,7 @@ CODES = {
     "binary": "a binary file where a text belongs",
     "mis-decoded": "decoding produced private-use characters: wrong encoding",
     "no-body": "nothing is left of a text after cleaning",
+    "bad-url": "a source_url that is not an http(s) web address",
     # Block ids (annotations/anchors/)
     "missing-anchor-ledger": "a text without its ledger of block ids (positional ids stand until it is written)",
     "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",

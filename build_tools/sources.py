@@ -11,15 +11,22 @@ from build_tools.problems import Problem, problem
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                     *(f"lpt{i}" for i in range(1, 10))}
-TEXTS = "texts"  # the raw texts, one <id>.txt each
+TEXTS = "texts"  # the raw texts, one <id>.txt (a page-text dump) or <id>.html (a saved page) each
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm")
 TEXT_META = "annotations/texts"  # one <id>.yml of metadata per text
 GLOSSARY = "annotations/glossary"  # one <id>.yml per glossary entry
 ANCHORS = "annotations/anchors"  # one <id>.yml per text: the ledger of its block ids
 
 
-def raw_text_path(text_id: str) -> str:
+def raw_text_path(text_id: str, suffix: str = ".txt") -> str:
     """Where a text's raw file is, relative to the project."""
-    return f"{TEXTS}/{text_id}.txt"
+    return f"{TEXTS}/{text_id}{suffix}"
+
+
+def is_page(path: str) -> bool:
+    """Tell whether a raw text is a saved web page (else a page-text dump)."""
+    return path.lower().endswith(PAGE_SUFFIXES)
 
 
 def text_meta_path(text_id: str) -> str:
@@ -50,29 +57,39 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
     """Read texts/*.txt and annotations/{texts,glossary,anchors}/*.yml."""
     problems: list[Problem] = []
     groups = []
-    for folder, suffix in ((TEXTS, ".txt"), (TEXT_META, ".yml"), (GLOSSARY, ".yml"), (ANCHORS, ".yml")):
+    for folder, suffix in ((TEXTS, TEXT_SUFFIXES), (TEXT_META, (".yml",)), (GLOSSARY, (".yml",)),
+                           (ANCHORS, (".yml",))):
         files, found = _read_folder(root, folder, suffix)
         groups.append(files)
         problems.extend(found)
     return Sources(*groups), problems
 
 
-def _read_folder(root: Path, folder: str, suffix: str) -> tuple[tuple[SourceFile, ...], list[Problem]]:
+def _read_folder(root: Path, folder: str, suffixes: tuple[str, ...]
+                 ) -> tuple[tuple[SourceFile, ...], list[Problem]]:
     directory = root / folder
     if not directory.is_dir():
         return (), []
-    files, problems = [], []
+    files: list[SourceFile] = []
+    seen: dict[str, str] = {}  # id -> path: one raw file per text
+    problems = []
     for path in sorted(directory.iterdir()):
         relative = f"{folder}/{path.name}"
         if path.name.startswith(".") or path.is_dir():
             continue
-        if path.suffix != suffix:
+        if path.suffix not in suffixes:
             problems.append(problem(relative, 1, 1, "unexpected-file",
-                                    f"only *{suffix} files belong in {folder}/; move or rename it"))
+                                    f"only {' or '.join('*' + s for s in suffixes)} files belong in "
+                                    f"{folder}/; move or rename it"))
             continue
         if message := check_id(path.stem):
             problems.append(problem(relative, 1, 1, "bad-file-name", message))
             continue
+        if path.stem in seen:
+            problems.append(problem(relative, 1, 1, "duplicate-id",
+                                    f"{seen[path.stem]} has the same id; keep one raw file per text"))
+            continue
+        seen[path.stem] = relative
         files.append(SourceFile(path.stem, relative, path.read_bytes()))
     return tuple(files), problems
 

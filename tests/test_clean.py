@@ -202,3 +202,18 @@ def test_lines_keep_number_indentation_and_blank_before() -> None:
 
 def test_traditional_lines_keep_their_script() -> None:
     assert kept("鄉(xiāng)村要振興,關鍵是把基層黨組織建好。") == ["鄉村要振興，關鍵是把基層黨組織建好。"]
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("作者： 发布时间：2021年09月19日 点击数：", None, "2021-09-19"),  # a label before a label is empty
+    ("作者：张三 发布时间：2021年09月19日", "张三", "2021-09-19"),
+    ("来源： 作者： 日期：2020-01-02", None, "2020-01-02"),
+])
+def test_an_empty_header_field_is_not_the_next_label(line: str, author: str | None, date: str) -> None:
+    header = header_of(line)
+    assert (header.author, header.date) == (author, date)
+    assert header.source is None or "：" not in header.source
+
+
+def test_a_widget_is_not_a_source() -> None:
+    assert header_of("2021年06月10日 17:35 来源： 【打印】").source is None

@@ -21,7 +21,7 @@ LAYERS: dict[str, int] = {
     "stages": 1,
     "annotations": 2,
     "terms": 3,
-    "articles": 4,
+    "articles": 4, "recurring": 4,
     "edition": 5,
     "checks": 7, "quotations": 6, "reattach": 7, "candidates": 6, "presentation": 6,
     "site": 7, "pdf": 7,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from build_tools.annotations.schema import (
     sha256_hex,
     text,
 )
+from build_tools.annotations.yamlfile import position
 from build_tools.problems import Problem, problem
 
 
@@ -39,6 +41,14 @@ class Place:
 def _place(node: Node, path: str) -> tuple[Place, list[Problem]]:
     values, found = mapping_items(node, path, PLACE_FIELDS)
     return Place(values.get("province"), values.get("prefecture"), values.get("county")), found
+
+
+def _web_address(node: Node, path: str) -> tuple[str | None, list[Problem]]:
+    value, found = one_line(node, path)
+    if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
+        return None, [problem(path, *position(node), "bad-url",
+                              f"'{value}' is not a web address starting with http:// or https://")]
+    return value, found
 
 
 PLACE_FIELDS = (
@@ -62,6 +72,7 @@ TEXT_FIELDS = (
     Field("encoding", one_line, True, "the raw file's encoding, e.g. utf-8, gb18030, big5"),
     Field("sha256", sha256_hex, True, "SHA-256 of the raw file; a changed source is an error"),
     Field("note", text, False, "anything uncertain about the text or its metadata"),
+    Field("source_url", _web_address, False, "the page's own address, when the saved page gives it"),
 )
 
 
@@ -85,6 +96,7 @@ class TextMeta:
     sha256: str
     note: str | None
     positions: tuple[tuple[str, int, int], ...]  # (field, line, column) for later problems
+    source_url: str | None = None
 
     def position_of(self, field: str) -> tuple[int, int]:
         """Return where a field was written, or the top of the file."""

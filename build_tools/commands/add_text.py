@@ -21,8 +21,10 @@ import argparse
 import hashlib
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import yaml
 
 from build_tools.annotations.anchors import assign, dump_ledger, ledger_path
 from build_tools.annotations.fmt import render_text_meta_yaml
@@ -32,10 +34,23 @@ from build_tools.articles import assemble_article
 from build_tools.build import report
 from build_tools.model import Article, Cleaned, DroppedLine, DropRule
 from build_tools.problems import Problem, problem
-from build_tools.sources import ANCHORS, TEXT_META, TEXTS, SourceFile, check_id, raw_text_path, text_meta_path
-from build_tools.stages.clean import HAN, WIDGET_SEPARATORS, WIDGET_WORD, clean_lines
+from build_tools.sources import (
+    ANCHORS,
+    PAGE_SUFFIXES,
+    TEXT_META,
+    TEXT_SUFFIXES,
+    TEXTS,
+    SourceFile,
+    check_id,
+    is_page,
+    raw_text_path,
+    text_meta_path,
+)
+from build_tools.stages.clean import HAN, WIDGET_SEPARATORS, WIDGET_WORD, clean_lines, normalise_line
 from build_tools.stages.decode import decode_bytes
-from build_tools.stages.script import fold
+from build_tools.stages.dump import chrome_lines, read_dump
+from build_tools.stages.page import extract_page
+from build_tools.stages.script import convert, fold
 from build_tools.stages.structure import LIST_ITEM, ORGANISATION, REPORTER, SECTION_PREFIX
 
 TRADITIONAL_SHARE = 0.05  # Simplified text changes under t2s at well under 1%; Traditional at 20-40%
@@ -50,9 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Declare the ``add-text`` command."""
     add_text = sub.add_parser(
         "add-text", help="copy a scraped article into texts/ and write the metadata detected in it",
-        description="Copy a raw article byte for byte into texts/<id>.txt and write "
-                    "annotations/texts/<id>.yml with what the pipeline detects.")
-    add_text.add_argument("file", type=Path, help="the raw scraped article")
+        description="Copy a raw article (a page-text dump, or a saved page .html/.htm) byte for byte into "
+                    "texts/ and write annotations/texts/<id>.yml and the first ledger of its ids with "
+                    "what the pipeline detects.")
+    add_text.add_argument("file", type=Path, help="the raw scraped article: a text dump or a saved web page")
     add_text.add_argument("--id", help="the text's id (default: from the first syllables of its title)")
     add_text.set_defaults(run=cmd_add_text)
 
@@ -63,32 +79,64 @@ def detect_metadata(raw: SourceFile) -> tuple[TextMeta | None, list[Problem]]:
     return meta, problems
 
 
-def detect(raw: SourceFile) -> tuple[TextMeta | None, Article | None, list[Problem]]:
-    """The metadata and the article of a raw text, each stage run once."""
+@dataclass(frozen=True)
+class Reading:
+    """What the page itself says before cleaning: its text, and the evidence for its fields."""
+
+    text: str  # what the cleaning stage reads: a dump's text, or a saved page's extracted article
+    encoding: str
+    chrome: dict[int, str]  # a dump's lines outside the article, with why
+    title: str | None
+    title_reason: str
+    date: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def read_raw(raw: SourceFile) -> tuple[Reading | None, list[Problem]]:
+    """Decode a raw file and find its article and the page's own evidence of its fields."""
+    if is_page(raw.path):
+        page = extract_page(raw.data)
+        return Reading("\n".join(page.lines), page.encoding, {}, page.title, dict(page.evidence)["title"],
+                       page.date, page.author, page.site_name, page.url), []
     decoded, problems = decode_bytes(raw.data, raw.path)
     if decoded is None:
+        return None, problems
+    content = read_dump(decoded.text)
+    header = content.header
+    return Reading(decoded.text, decoded.encoding, chrome_lines(content), header.title.value,
+                   header.title.reason, header.date.value, header.author.value), []
+
+
+def detect(raw: SourceFile) -> tuple[TextMeta | None, Article | None, list[Problem]]:
+    """The metadata and the article of a raw text, each stage run once."""
+    reading, problems = read_raw(raw)
+    if reading is None:
         return None, None, problems
-    # Decoded, cleaned and structured once: the script is told from the whole text, then
-    # the title from the cleaned lines, and the article is structured under that title.
-    profile = "t2s" if is_traditional(decoded.text) else None
-    cleaned = clean_lines(decoded.text, profile)
-    title = find_title(cleaned)
+    # Read, cleaned and structured once: the script is told from the whole text, the title
+    # from the page's evidence (else the first kept line), and the article is structured
+    # under that title.
+    profile = "t2s" if is_traditional(reading.text) else None
+    cleaned = clean_lines(reading.text, profile, reading.chrome)
+    title = convert(normalise_line(reading.title), profile) if reading.title else find_title(cleaned)
     meta = TextMeta(
         id=raw.id, path=text_meta_path(raw.id), title=title or "",
-        title_source="text" if title else "editor", date=None, outlet=find_outlet(cleaned.dropped),
-        source_line=None, author=None, editor=None, place=Place(),
-        script="traditional" if profile else "simplified", convert=profile,
-        encoding=decoded.encoding, sha256=hashlib.sha256(raw.data).hexdigest(), note=None,
-        positions=(),
+        title_source="text" if title else "editor", date=None,
+        outlet=reading.outlet or find_outlet(cleaned.dropped), source_line=None, author=None, editor=None,
+        place=Place(), script="traditional" if profile else "simplified", convert=profile,
+        encoding=reading.encoding, sha256=hashlib.sha256(raw.data).hexdigest(), note=None,
+        positions=(), source_url=reading.url,
     )
-    article, problems = assemble_article(raw, cleaned, decoded.encoding, meta.title)
+    article, problems = assemble_article(raw, cleaned, reading.encoding, meta.title)
     if article is None:
         return None, None, problems
     header = article.header
+    author = header.author or reading.author
     note = (f"The author field gives the source the text names (来源: {header.source}); "
-            "no personal author is named.") if header.source and not header.author else None
-    return replace(meta, date=header.date, source_line=header.source_line, editor=header.editor,
-                   author=header.author or header.source, note=note), article, []
+            "no personal author is named.") if header.source and not author else None
+    return replace(meta, date=header.date or reading.date, source_line=header.source_line, editor=header.editor,
+                   author=author or header.source, note=note), article, []
 
 
 def is_traditional(text: str) -> bool:
@@ -119,8 +167,8 @@ def find_outlet(dropped: tuple[DroppedLine, ...]) -> str | None:
         folded = fold(line.text).strip()
         if line.rule is DropRule.BANNER and (match := WELCOME.match(folded)):
             return match.group(1)
-        if line.rule is DropRule.CHANNEL:
-            return re.sub(r"\s*返回首页$", "", folded)
+        if line.rule is DropRule.CHANNEL and re.search("网|报|台", name := re.sub(r"\s*返回首页$", "", folded)):
+            return name  # 新华网贵州频道, not a bare 相关专题
         if line.rule is DropRule.WIDGET:
             names = [t for t in WIDGET_SEPARATORS.split(folded) if t and not WIDGET_WORD.fullmatch(t)]
             if len(names) == 1 and SITE_NAME.match(names[0]):
@@ -137,20 +185,39 @@ def render_metadata(meta: TextMeta) -> str:
                         "title here (title_source: editor says so)\n", 1)
 
 
-def check_new_text(text_id: str, data: bytes, root: Path) -> list[Problem]:
+def check_new_text(text_id: str, data: bytes, root: Path, suffix: str = ".txt",
+                   title: str | None = None) -> list[Problem]:
     """Why the text cannot be added under this id: all reasons at once."""
-    path = raw_text_path(text_id)
+    path = raw_text_path(text_id, suffix)
     if message := check_id(text_id):
         return [problem(path, 1, 1, "bad-id", f"{message}; choose an id with --id")]
-    problems = [problem(existing, 1, 1, "file-exists",
-                        f"'{text_id}' is already taken; choose another id with --id")
-                for existing in (path, text_meta_path(text_id)) if (root / existing).exists()]
+    same = title is not None and _title_of(root / text_meta_path(text_id)) == title
+    hint = (" by a text with the same title: this is probably the same article, already in the edition "
+            "(saved again, or in another encoding); if it is another text, choose an id with --id"
+            if same else "; choose another id with --id")
+    existing = [raw_text_path(text_id, s) for s in TEXT_SUFFIXES] + [text_meta_path(text_id)]
+    problems = [problem(taken, 1, 1, "file-exists", f"'{text_id}' is already taken{hint}")
+                for taken in existing if (root / taken).exists()]
     digest = hashlib.sha256(data).hexdigest()
-    for other in sorted((root / TEXTS).glob("*.txt")):
+    texts = sorted((root / TEXTS).iterdir()) if (root / TEXTS).is_dir() else []
+    for other in (p for p in texts if p.suffix in TEXT_SUFFIXES):
         if hashlib.sha256(other.read_bytes()).hexdigest() == digest:
-            problems.append(problem(raw_text_path(other.stem), 1, 1, "duplicate-text",
+            problems.append(problem(f"{TEXTS}/{other.name}", 1, 1, "duplicate-text",
                                     "this text is already in the corpus, byte for byte"))
     return problems
+
+
+def _title_of(meta_path: Path) -> str | None:
+    """The title an existing metadata file gives, if it can be read."""
+    try:
+        return str(yaml.safe_load(meta_path.read_text(encoding="utf-8")).get("title"))
+    except (OSError, yaml.YAMLError, AttributeError):
+        return None
+
+
+def raw_suffix(file: Path) -> str:
+    """The raw file's suffix in texts/: a saved page keeps .html/.htm, anything else is a dump."""
+    return file.suffix.lower() if file.suffix.lower() in PAGE_SUFFIXES else ".txt"
 
 
 def cmd_add_text(args: argparse.Namespace) -> int:
@@ -165,26 +232,27 @@ def cmd_add_text(args: argparse.Namespace) -> int:
     if meta is not None and not text_id:
         problems.append(problem(shown, 1, 1, "bad-id", "no title was found to make an id from; "
                                                        "choose one with --id"))
-    problems += check_new_text(text_id, data, args.root) if text_id else []
+    suffix = raw_suffix(args.file)
+    problems += check_new_text(text_id, data, args.root, suffix, meta.title if meta else None) if text_id else []
     if problems or meta is None:
         report(problems, False)
         return 1
     meta = replace(meta, id=text_id, path=text_meta_path(text_id))
     for folder in (TEXTS, TEXT_META):
         (args.root / folder).mkdir(parents=True, exist_ok=True)
-    (args.root / raw_text_path(text_id)).write_bytes(data)
+    (args.root / raw_text_path(text_id, suffix)).write_bytes(data)
     (args.root / meta.path).write_text(render_metadata(meta), encoding="utf-8")
     if article is not None:  # the first ledger: ids as the blocks stand now, never to change meaning
         (args.root / ANCHORS).mkdir(parents=True, exist_ok=True)
         ledger = assign([(b.anchor[0], b.text) for b in article.blocks], ()).ledger
         (args.root / ledger_path(text_id)).write_text(dump_ledger(ledger), encoding="utf-8")
-    print(_summary(meta))
+    print(_summary(meta, suffix))
     return 0
 
 
-def _summary(meta: TextMeta) -> str:
-    lines = [f"added {raw_text_path(meta.id)}, {meta.path} and {ledger_path(meta.id)}:"]
-    for name in ("title", "date", "outlet", "author", "editor", "script", "encoding"):
+def _summary(meta: TextMeta, suffix: str = ".txt") -> str:
+    lines = [f"added {raw_text_path(meta.id, suffix)}, {meta.path} and {ledger_path(meta.id)}:"]
+    for name in ("title", "date", "outlet", "author", "editor", "script", "encoding", "source_url"):
         lines.append(f"  {name}: {getattr(meta, name) or '(not found)'}")
     lines.append("Review the metadata and add place (province / prefecture / county), which is "
                  "never detected.")

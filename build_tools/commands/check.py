@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     generate_parser.set_defaults(run=cmd_generate)
     paragraphs = sub.add_parser("paragraphs", help="print a text's blocks with their anchors")
     paragraphs.add_argument("text_id")
+    paragraphs.add_argument("--why", action="store_true",
+                            help="also list every raw line left out, with the rule (and score) that left it out")
     paragraphs.set_defaults(run=cmd_paragraphs)
 
 
@@ -42,4 +44,8 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
         return 1
     for block in text.article.blocks:
         print(f"{block.anchor}\t{block.kind.value}\t{block.text}")
+    if args.why:
+        print(f"\n# left out of {text.raw}: line, rule, why, text")
+        for line in text.article.dropped:
+            print(f"{line.number}\t{line.rule}\t{line.why or '-'}\t{line.text}")
     return 0

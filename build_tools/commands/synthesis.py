@@ -99,7 +99,9 @@ def synthesise_texts(edition: Edition, sources: Sources, count: int, slogans: tu
             lines[template.title_line] = f"{lines[template.title_line]}（{number}）"
         data = "\n".join(lines).encode(meta.encoding)
         text_id = f"syn-{number:05d}"
-        new_meta = replace(meta, id=text_id, title=title, sha256=hashlib.sha256(data).hexdigest())
+        # A site of their own: the real text's menus must not become site chrome through its copies.
+        outlet = f"{meta.outlet}（合成）" if meta.outlet else None
+        new_meta = replace(meta, id=text_id, title=title, outlet=outlet, sha256=hashlib.sha256(data).hexdigest())
         files[raw_text_path(text_id)] = data
         files[f"annotations/texts/{text_id}.yml"] = render_text_meta_yaml(new_meta).encode("utf-8")
     return files

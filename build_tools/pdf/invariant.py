@@ -52,7 +52,7 @@ def check_text_preserved(book: str, texts: list[CorpusText]) -> list[Problem]:
     parser = _BlockText(set(expected))
     parser.feed(book)
     parser.close()
-    return [problem(raw_text_path(text.meta.id), block.lines[0] if block.lines else 1, 1, "pdf-text-changed",
+    return [problem(text.raw, block.lines[0] if block.lines else 1, 1, "pdf-text-changed",
                     f"the PDF's {block.anchor} differs from the cleaned text; the PDF layer "
                     "(build_tools/pdf) must not change the text")
             for ident, (text, block) in expected.items()

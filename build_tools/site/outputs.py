@@ -30,9 +30,8 @@ from build_tools.site.render_relations import (
     term_appearances,
 )
 from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
-from build_tools.site.render_text import render_text_page
+from build_tools.site.render_text import raw_copy, render_text_page
 from build_tools.site.theme_files import render_theme_files
-from build_tools.sources import raw_text_path
 from build_tools.write import CopyOf
 
 
@@ -51,7 +50,7 @@ def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
         cited = citable(text.meta, site_url)
         yield f"docs/texts/cite/{text.meta.id}.json", csl_json(cited).encode("utf-8")
         yield f"docs/texts/cite/{text.meta.id}.bib", bibtex(cited).encode("utf-8")
-        yield f"docs/texts/raw/{text.meta.id}.txt", CopyOf(root / raw_text_path(text.meta.id), text.meta.sha256)
+        yield f"docs/texts/{raw_copy(text)}", CopyOf(root / text.raw, text.meta.sha256)
 
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from build_tools.model import Cleaned, DroppedLine, DropRule, HeaderFields, SourceLine
@@ -49,21 +49,26 @@ EDITOR = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|校对|
 TRACKING = re.compile(r"^[0-9A-Za-z_\-=.]{12,}$")
 LONE_SYMBOLS = re.compile(rf"^[^{HAN}A-Za-z]*$")
 DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-SOURCE = re.compile(r"来源\s*[:：]\s*(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
-AUTHOR = re.compile(r"作者\s*[:：]\s*(?:文\s*[|｜/]\s*)?(.+?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
+# A label followed straight by another label is empty (作者： 发布时间：…), never "发布".
+SOURCE = re.compile(r"来源\s*[:：]\s*(.*?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
+AUTHOR = re.compile(r"作者\s*[:：]\s*(?:文\s*[|｜/]\s*)?(.*?)(?=\s{2,}|(?:作者|来源|发布日期|发布时间|时间|日期|阅读次数|浏览次数|点击数|编辑)\s*[:：]|$)")
 HEADER_WORDS = re.compile(
     r"来源\s*[:：]|作者\s*[:：]|发布(日期|时间)|阅读(次数|量)|浏览(次数|量)|点击(数|量)|(^|\s)(时间|日期)\s*[:：]"
 )
 SENTENCE = re.compile("[。！？；]")
 
 
-def clean_lines(raw: str, profile: str | None) -> Cleaned:
+def clean_lines(raw: str, profile: str | None, chrome: Mapping[int, str] | None = None) -> Cleaned:
     """Split decoded text into lines and keep only the article's own lines.
 
     ``profile`` is the text's OpenCC profile to Simplified (None for a Simplified text).
+    ``chrome`` holds the lines the main-content stage found outside the article, by line
+    number, with its reason; header fields are still read from them, and a line a debris
+    rule names is reported under that rule.
     """
-    lines = _split(raw)
-    texts = [_normalise(line) for line in lines]
+    chrome = chrome or {}
+    lines = split_lines(raw)
+    texts = [normalise_line(line) for line in lines]
     simplified = simplify(texts, profile)
     kept: list[SourceLine] = []
     kept_simplified: list[str] = []
@@ -79,6 +84,8 @@ def clean_lines(raw: str, profile: str | None) -> Cleaned:
             header = replace(header, source_line=_as_scraped(line))
         if rule:
             dropped.append(DroppedLine(number, line.strip(), rule))
+        elif number in chrome:
+            dropped.append(DroppedLine(number, line.strip(), DropRule.CHROME, chrome[number]))
         else:
             indented = line[:1] in (" ", "\t", "\u3000", "\u00a0")
             kept.append(SourceLine(number, text, indented, blank))
@@ -87,11 +94,12 @@ def clean_lines(raw: str, profile: str | None) -> Cleaned:
     return Cleaned(tuple(kept), tuple(kept_simplified), tuple(dropped), header)
 
 
-def _split(raw: str) -> list[str]:
+def split_lines(raw: str) -> list[str]:
+    """The raw lines as every stage numbers them (a <br> tag breaks a line)."""
     return BREAK_TAG.sub("\n", raw).split("\n")
 
 
-def _normalise(line: str) -> str:
+def normalise_line(line: str) -> str:
     """Remove tags, decode entities, drop pinyin garbage, fix punctuation and spaces."""
     # Entities can encode what decoding removed (&#8203;, &#x202E;), so remove it again.
     text = INVISIBLE.sub("", html.unescape(TAG.sub("", line)))
@@ -135,9 +143,15 @@ def _read_header(folded: str, header: HeaderFields) -> HeaderFields:
     return replace(
         header,
         date=header.date or (f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None),
-        source=header.source or (source[1].strip() if source else None),
-        author=header.author or (author[1].strip() if author else None),
+        source=header.source or _field_value(source[1] if source else None),
+        author=header.author or _field_value(author[1] if author else None),
     )
+
+
+def _field_value(value: str | None) -> str | None:
+    """A header field's value, or None when it is empty or only a widget (来源：【打印】)."""
+    text = WIDGET_SEPARATORS.sub(" ", value or "").strip()
+    return None if not text or all(WIDGET_WORD.fullmatch(t) for t in text.split()) else value.strip()  # type: ignore[union-attr]
 
 
 def _is_banner(folded: str) -> bool:

@@ -49,6 +49,11 @@ class PageExtract:
     lines: tuple[str, ...]
     evidence: tuple[tuple[str, str], ...]  # (field, source): ("title", "<title> minus site name")
 
+    @property
+    def encoding(self) -> str:
+        """The encoding the page was decoded from."""
+        return dict(self.evidence).get("encoding", "utf-8")
+
     def source_of(self, field: str) -> str:
         """Where one field came from."""
         return dict(self.evidence).get(field, "")
