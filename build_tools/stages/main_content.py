@@ -42,8 +42,13 @@ STRONG_WIDGET = re.compile(
     r"右上角|在浏览器中?打开|热点(新闻|推荐|排行)|推荐阅读|延伸阅读|热门(文章|推荐|新闻)|点击排行|责任编辑|网站声明|互联网新闻信息服务|"
     # Headers of sidebar link lists.
     r"相关(公告|专题|主题|报道|资讯|稿件)|最(新|热)(新闻|文章|资讯|动态|公告)|(精彩|热图|图片|编辑|小编)(新闻|推荐)|"
-    r"频道精选|新闻检索|留言须知|我要(发表)?留言|(发表|暂无|我要|网友)评论"
+    r"频道精选|新闻检索|留言须知|我要(发表)?留言|(发表|暂无|我要|网友)评论|"
+    # Licences and reporting lines of a footer.
+    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)"
 )
+# A site's own notice, sentences and all: it names itself (本网) beside copyright words.
+SITE_NOTICE = re.compile(r"本网|本站")
+NOTICE_WORDS = re.compile(r"版权|转载|授权|违者必究|免责|署名|来源于?本")
 WEAK_WIDGET = re.compile(
     r"首页|登录|注册|搜索|打印|关闭|分享|收藏|阅读|浏览|主办|承办|协办|主管|更多|推荐|热点|排行|投稿|订阅|"
     r"下载|微信|微博|评论|留言|二维码|客户端|English|RSS|APP|纠错|举报|频道|专题|栏目|导航|站群"
@@ -135,6 +140,7 @@ def features(text: str, corpus_lines: frozenset[str] = frozenset()) -> Features:
     han = HAN_CHAR.findall(folded)
     items = [p for p in SEPARATOR.split(folded) if p.strip()]
     strong = STRONG_WIDGET.search(folded)
+    notice = SITE_NOTICE.search(folded) and len(set(NOTICE_WORDS.findall(folded))) >= 2
     return Features(
         han=len(han),
         function_density=round(sum(ch in FUNCTION_WORDS for ch in han) / max(len(han), 1), 3),
@@ -143,7 +149,7 @@ def features(text: str, corpus_lines: frozenset[str] = frozenset()) -> Features:
         items=len(items) if len(items) > 1 and _short_items(items) else 1,
         trailing_date=_dated_item(folded),
         truncated=bool(TRUNCATED.search(folded)) and 4 <= len(han) <= 40,  # not the author's own ……
-        strong_widget=strong.group() if strong else "",
+        strong_widget="site-notice" if notice else strong.group() if strong else "",
         weak_widgets=len(WEAK_WIDGET.findall(folded)) if len(han) <= 20 else 0,
         recurring=_key(text) in corpus_lines,
         kind=runs.kind(folded),
@@ -181,7 +187,7 @@ def prose_score(f: Features) -> float:
 def chrome_score(f: Features) -> float:
     """Evidence of site chrome from separators, dates, truncation and widget words."""
     separated = min((f.items - 1) / 3, 1.0) if f.items > 1 else 0.0
-    widget = 1.0 if f.strong_widget and (not f.sentence_marks or f.han <= 15) else 0.0
+    widget = 1.0 if f.strong_widget and (not f.sentence_marks or f.han <= 15 or f.strong_widget == "site-notice") else 0.0
     marks = 0.5 * f.trailing_date + 0.5 * f.truncated + min(0.2 * f.weak_widgets, 0.6)
     return round(separated + widget + marks + f.recurring, 3)
 
@@ -236,9 +242,15 @@ def link_list_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
 
 
 def body_region(lines: Sequence[tuple[int, str]], feats: Sequence[Features], final: Sequence[str],
-                stops: Sequence[bool]) -> tuple[int, int]:
-    """The densest region, without a contact block after a prose body, with form lines beside a form."""
+                chrome: Sequence[bool], bylines: Sequence[bool]) -> tuple[int, int]:
+    """The densest region, without a contact block after a prose body, with form lines beside a form.
+
+    A byline opening the region belongs to the header above the body, not to the body.
+    """
     start, end = densest_region(final, [f.han for f in feats])
+    while start < end and bylines[start]:
+        start += 1
+    stops = [c or b for c, b in zip(chrome, bylines, strict=True)]
     structured = [f.structured for f in feats]
     numbered = [runs.is_numbered(meta.fold(text)) for _, text in lines]
     end = runs.prose_tail([f.kind for f in feats], structured, numbered, (start, end))
@@ -254,7 +266,7 @@ def extract_main_content(lines: Sequence[tuple[int, str]],
     first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines])
     first = link_list_runs(first, feats, bylines)
     final = list(rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats]))
-    start, end = body_region(lines, feats, final, [c == "bad" or b for (c, _), b in zip(first, bylines, strict=True)])
+    start, end = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)
     final[start:end] = ["bad" if c == "bad" else "good" for c, _ in first[start:end]]
     header = meta.find_header(lines, start, lambda i: first[i][0] == "bad", end)
     roles = _roles(lines, header, (start, end))
