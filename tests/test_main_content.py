@@ -45,6 +45,7 @@ PROSE = ("近年来，化屋村始终坚持党建引领，采取“党支部+公
     ("點擊數：120 瀏覽次數", "bad", "widget"),  # Traditional scores like Simplified
     ("集结", "short", "short"),  # a kicker heading: its neighbours decide
     ("2024年5月30日", "short", "short"),  # a date alone may sign a notice
+    ("2023年5月10日至6月30日", "short", "short"),  # a period in a notice, not a dated news item
     ("毕节绕城高速金海湖东互通", "neargood", "unclear"),  # a caption with no punctuation
     ("主办单位：教育部思想政治工作司", "neargood", "field"),  # in a notice's body, not a footer
 ])
@@ -251,3 +252,10 @@ def test_the_title_is_sought_above_every_byline_and_never_a_player() -> None:
     text = f"新华网 > 正文\n来源：新华网\n某地推进乡村振兴\n收听本文 00:00/00:00\n2023-11-17 来源：新华网\n{PROSE}\n{PROSE}\n"
     header = extract_main_content(numbered_lines(text)).header
     assert (header.title.value, header.date.value) == ("某地推进乡村振兴", "2023-11-17")
+
+
+def test_a_sidebar_ending_above_the_byline_leaves_the_title() -> None:
+    text = f"热点新闻\n{SIDEBAR}\n我县召开乡村振兴推进会\n发布时间：2023-10-04 来源：县融媒体中心\n{PROSE}\n{PROSE}\n"
+    result = extract_main_content(numbered_lines(text))
+    assert result.header.title.value == "我县召开乡村振兴推进会"
+    assert {d.rule for d in result.decisions if d.number in range(2, 8)} == {"link-list"}

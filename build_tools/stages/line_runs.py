@@ -26,15 +26,30 @@ FORM_LABEL = re.compile(
     f"^[{HAN}]{{0,10}}(?:名称|地址|方式|电话|联系人|金额|价格|日期|时间|编号|区域|单位|机构|品目|类别|类型|规格|"
     f"数量|单价|期限|地点|邮箱|网址|序号)\\s+\\S"
 )
+PARTIAL_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}\s*年|[至到～~—-]\s*$")
+# A date after a label is a field of a notice (成交日期：2021年06月09日), not a dated news item.
+DATE_LABEL = re.compile(r"(?:[：:]|日期|时间|期限|截止)\s*$")
+TRAILING_DATE = re.compile(
+    r"[\[【(（]?\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?\s*$"
+)
 NUMBER_CELL = re.compile(r"^[￥$]?\d[\d.,:：/%-]*$")
 # A list bullet or a column tag opening a link: ·标题, [时评]标题, 【C财经】标题.
 BULLET = re.compile(r"^(?:[·•▪◆◇■□●○►▶→]\s*|[\[【][^\]】]{1,6}[\]】])")
-BREAKS = re.compile(r"。|[；;，,]$")
+BREAKS = re.compile(r"[；;，,]$|[，,].*[！？!?…]$")  # a clause left open, or clauses ending in ！
 GAP_PENALTY = 12  # weight of one chrome line inside the body region, beyond its own Han
 MAX_HEADLINE = 40  # Han: a longer line is a paragraph
 MIN_HEADLINE = 5
 LINK_RUN = 4  # headline-like lines in a run, with no sentence between them, make a link list
 STRUCTURED_REGION = 0.3  # share of structured lines that makes a region a form or a table
+
+
+def dated_item(folded: str) -> bool:
+    """A short item ending in a date, as in news lists; a date alone may sign a notice."""
+    date = TRAILING_DATE.search(folded)
+    if date is None or DATE_LABEL.search(folded[: date.start()]):
+        return False
+    words = PARTIAL_DATE.sub("", folded[: date.start()])  # 2023年5月10日至6月30日 is a period, no item
+    return 4 <= len(HAN_CHAR.findall(words)) <= 40
 
 
 def is_structured(text: str) -> bool:
@@ -48,10 +63,12 @@ def is_structured(text: str) -> bool:
 def kind(text: str) -> str:
     """prose (a sentence, or a paragraph's length), bullet, headline, or other (short, fields)."""
     han = len(HAN_CHAR.findall(text))
-    if BREAKS.search(text) or han > MAX_HEADLINE:
+    if "。" in text or han > MAX_HEADLINE:
         return "prose"
     if BULLET.match(text) and han >= 2:
         return "bullet"
+    if BREAKS.search(text):
+        return "prose"
     if han >= MIN_HEADLINE and not is_structured(text) and not re.search("[：:]$", text):
         return "headline"
     return "other"
@@ -106,12 +123,12 @@ def is_numbered(text: str) -> bool:
     return bool(NUMBERED.match(text))
 
 
-def prose_tail(kinds: Sequence[str], structured: Sequence[bool], numbered: Sequence[bool],
+def prose_tail(sentences: Sequence[bool], structured: Sequence[bool], numbered: Sequence[bool],
                region: tuple[int, int]) -> int:
     """The end of a prose article's body: a block of non-sentences after its last sentence (an
     address or contact block) is cut, unless it holds numbered items or the region is a form."""
     start, end = region
-    last = max((i for i in range(start, end) if kinds[i] == "prose"), default=None)
+    last = max((i for i in range(start, end) if sentences[i]), default=None)
     if last is None or last + 1 >= end or any(numbered[last + 1:end]):
         return end
     if structured_share(structured, start, last + 1) >= STRUCTURED_REGION / 2:

@@ -27,11 +27,6 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 # Separators between short items: 首页 > 新闻 | 政务 » 正文 · 更多 / 联系. A slash without
 # spaces is a path in the text (货物/专用设备/安全生产设备), not a menu.
 SEPARATOR = re.compile(r"\s*(?:>>|[|｜>»›·•])\s*|\s+[/／]\s*|\s*[/／]\s+|\s-\s")
-# A date after a label is a field of a notice (成交日期：2021年06月09日), not a dated news item.
-DATE_LABEL = re.compile(r"(?:[：:]|日期|时间|期限|截止)\s*$")
-TRAILING_DATE = re.compile(
-    r"[\[【(（]?\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?\s*$"
-)
 TRUNCATED = re.compile(r"(?:…|\.{3}|。。。)\s*$")
 # Words that (almost) never stand in a line of prose without a sentence mark.
 STRONG_WIDGET = re.compile(
@@ -147,7 +142,7 @@ def features(text: str, corpus_lines: frozenset[str] = frozenset()) -> Features:
         sentence_marks=len(SENTENCE_END.findall(TRUNCATED.sub("", folded))),  # a cut-off title is no sentence
         clauses=len(CLAUSE.findall(folded)),
         items=len(items) if len(items) > 1 and _short_items(items) else 1,
-        trailing_date=_dated_item(folded),
+        trailing_date=runs.dated_item(folded),
         truncated=bool(TRUNCATED.search(folded)) and 4 <= len(han) <= 40,  # not the author's own ……
         strong_widget="site-notice" if notice else strong.group() if strong else "",
         weak_widgets=len(WEAK_WIDGET.findall(folded)) if len(han) <= 20 else 0,
@@ -155,14 +150,6 @@ def features(text: str, corpus_lines: frozenset[str] = frozenset()) -> Features:
         kind=runs.kind(folded),
         structured=runs.is_structured(folded) and runs.kind(folded) != "prose",
     )
-
-
-def _dated_item(folded: str) -> bool:
-    """A short item ending in a date, as in news lists; a date alone may sign a notice."""
-    date = TRAILING_DATE.search(folded)
-    if date is None or DATE_LABEL.search(folded[: date.start()]):
-        return False
-    return 4 <= len(HAN_CHAR.findall(folded[: date.start()])) <= 40
 
 
 def _short_items(items: list[str]) -> bool:
@@ -234,16 +221,19 @@ def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
 def link_list_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
                    bylines: Sequence[bool]) -> list[tuple[str, str]]:
     """Runs of headlines and bullets with no sentence between them are link lists (a byline ends a run)."""
-    # Lines already chrome (menus, breadcrumbs, widgets) are no evidence of a link list.
-    kinds = ["prose" if b else "other" if c == "bad" else f.kind
-             for f, b, (c, _) in zip(feats, bylines, first, strict=True)]
+    # Lines already chrome (menus, breadcrumbs, widgets) are no evidence of a link list, and
+    # the line right above a byline is the title's place, not a link's.
+    above = [*bylines[1:], False]
+    kinds = ["prose" if b else "other" if c == "bad" or t else f.kind
+             for f, b, t, (c, _) in zip(feats, bylines, above, first, strict=True)]
     found = runs.link_lists(kinds)
     return [("bad", "link-list") if i in found else c for i, c in enumerate(first)]
 
 
 def body_region(lines: Sequence[tuple[int, str]], feats: Sequence[Features], final: Sequence[str],
-                chrome: Sequence[bool], bylines: Sequence[bool]) -> tuple[int, int]:
-    """The densest region, without a contact block after a prose body, with form lines beside a form.
+                chrome: Sequence[bool], bylines: Sequence[bool]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The densest region, without a contact block after a prose body, with form lines beside a form;
+    and that region before it was widened.
 
     A byline opening the region belongs to the header above the body, not to the body.
     """
@@ -253,8 +243,9 @@ def body_region(lines: Sequence[tuple[int, str]], feats: Sequence[Features], fin
     stops = [c or b for c, b in zip(chrome, bylines, strict=True)]
     structured = [f.structured for f in feats]
     numbered = [runs.is_numbered(meta.fold(text)) for _, text in lines]
-    end = runs.prose_tail([f.kind for f in feats], structured, numbered, (start, end))
-    return runs.extend_region((start, end), structured, stops)
+    sentences = [f.kind == "prose" or f.sentence_marks > 0 for f in feats]
+    end = runs.prose_tail(sentences, structured, numbered, (start, end))
+    return runs.extend_region((start, end), structured, stops), (start, end)
 
 
 def extract_main_content(lines: Sequence[tuple[int, str]],
@@ -266,8 +257,9 @@ def extract_main_content(lines: Sequence[tuple[int, str]],
     first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines])
     first = link_list_runs(first, feats, bylines)
     final = list(rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats]))
-    start, end = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)
-    final[start:end] = ["bad" if c == "bad" else "good" for c, _ in first[start:end]]
+    (start, end), core = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)
+    for i in (*range(start, core[0]), *range(core[1], end)):  # form lines the region was widened over
+        final[i] = "bad" if first[i][0] == "bad" else "good"
     header = meta.find_header(lines, start, lambda i: first[i][0] == "bad", end)
     roles = _roles(lines, header, (start, end))
     decisions = tuple(
@@ -288,19 +280,10 @@ def _roles(lines: Sequence[tuple[int, str]], header: meta.Header, region: tuple[
     if start > 0 and start - 1 not in roles and CREDIT.search(lines[start - 1][1]):
         roles[start - 1] = ("caption", "caption above the body")
     for i in range(end, min(end + MAX_SIGNATURE, len(lines))):
-        if i in roles or not (CREDIT.search(lines[i][1]) or _signs(lines, i)):
+        if i in roles or not (CREDIT.search(lines[i][1]) or meta.signs_at(lines, i)):
             break
         roles[i] = ("caption", "caption below the body") if CREDIT.search(lines[i][1]) else ("body", "signature")
     return roles
-
-
-def _signs(lines: Sequence[tuple[int, str]], i: int) -> bool:
-    """A date alone, or an issuing body with a date below it (not an office's address block)."""
-    text = meta.fold(lines[i][1])
-    if not meta.is_signature(text):
-        return False
-    return meta.iso_date(text) is not None or (i + 1 < len(lines) and meta.iso_date(lines[i + 1][1]) is not None
-                                               and meta.is_signature(lines[i + 1][1]))
 
 
 def _decision(line: tuple[int, str], f: Features, first: tuple[str, str], final: str,

@@ -126,6 +126,15 @@ def mostly_han(text: str) -> bool:
     return 2 * len(HAN_CHAR.findall(text)) >= len(re.sub(r"\s", "", text))
 
 
+def signs_at(lines: Sequence[tuple[int, str]], i: int) -> bool:
+    """A date alone, or an issuing body with a date below it (not an office's address block)."""
+    text = fold(lines[i][1])
+    if not is_signature(text):
+        return False
+    below = lines[i + 1][1] if i + 1 < len(lines) else ""
+    return iso_date(text) is not None or (iso_date(below) is not None and is_signature(below))
+
+
 def looks_like_title(text: str) -> bool:
     """Chinese words, title length, no clause or sentence end, not a byline."""
     han = len(HAN_CHAR.findall(text))
