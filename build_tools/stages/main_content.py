@@ -280,7 +280,7 @@ def _roles(lines: Sequence[tuple[int, str]], header: meta.Header, region: tuple[
     if start > 0 and start - 1 not in roles and CREDIT.search(lines[start - 1][1]):
         roles[start - 1] = ("caption", "caption above the body")
     for i in range(end, min(end + MAX_SIGNATURE, len(lines))):
-        if i in roles or not (CREDIT.search(lines[i][1]) or meta.signs_at(lines, i)):
+        if i in roles or not (CREDIT.search(lines[i][1]) or meta.is_signature_line(lines, i)):
             break
         roles[i] = ("caption", "caption below the body") if CREDIT.search(lines[i][1]) else ("body", "signature")
     return roles

@@ -126,7 +126,7 @@ def mostly_han(text: str) -> bool:
     return 2 * len(HAN_CHAR.findall(text)) >= len(re.sub(r"\s", "", text))
 
 
-def signs_at(lines: Sequence[tuple[int, str]], i: int) -> bool:
+def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
     """A date alone, or an issuing body with a date below it (not an office's address block)."""
     text = fold(lines[i][1])
     if not is_signature(text):
