@@ -15,18 +15,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from build_tools.stages import line_runs as runs
 from build_tools.stages import page_metadata as meta
 from build_tools.stages.chars import HAN
+from build_tools.stages.line_runs import densest_region, rescue, smooth
 
 FUNCTION_WORDS = frozenset("的了在是和与对为等及将把被从到以于中上")
 SENTENCE_END = re.compile(r"[。！？；!?;…]|\.\s*$")
 CLAUSE = re.compile(r"[，,、：:]")
 HAN_CHAR = re.compile(f"[{HAN}]")
-# Separators between short items: 首页 > 新闻 | 政务 » 正文 · 更多.
-SEPARATOR = re.compile(r"\s*(?:>>|[|｜>»›·/／•]|\s-\s)\s*")
-TRAILING_DATE = re.compile(
-    r"[\[【(（]?\s*(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?\s*$"
-)
+# Separators between short items: 首页 > 新闻 | 政务 » 正文 · 更多 / 联系. A slash without
+# spaces is a path in the text (货物/专用设备/安全生产设备), not a menu.
+SEPARATOR = re.compile(r"\s*(?:>>|[|｜>»›·•])\s*|\s+[/／]\s*|\s*[/／]\s+|\s-\s")
 TRUNCATED = re.compile(r"(?:…|\.{3}|。。。)\s*$")
 # Words that (almost) never stand in a line of prose without a sentence mark.
 STRONG_WIDGET = re.compile(
@@ -34,8 +34,16 @@ STRONG_WIDGET = re.compile(
     r"网站地图|联系我们|关于我们|免责声明|隐私(政策|声明)|上一篇|下一篇|上一条|下一条|设为首页|加入收藏|返回顶部|"
     r"欢迎(?:访问|来到|光临|使用)|返回首页|扫一扫|手机版|无障碍|当前位置|您的位置|现在的位置|所在位置|分享到|打印本页|关闭窗口|【打印】|"
     r"【关闭】|字号|网站标识码|运行维护单位|建议使用|分辨率|相关(新闻|阅读|文章|链接|推荐)|"
-    r"右上角|在浏览器中?打开|热点(新闻|推荐|排行)|推荐阅读|延伸阅读|热门(文章|推荐|新闻)|点击排行|责任编辑|网站声明|互联网新闻信息服务"
+    r"右上角|在浏览器中?打开|热点(新闻|推荐|排行)|推荐阅读|延伸阅读|热门(文章|推荐|新闻)|点击排行|责任编辑|网站声明|互联网新闻信息服务|"
+    # Headers of sidebar link lists.
+    r"相关(公告|专题|主题|报道|资讯|稿件)|最(新|热)(新闻|文章|资讯|动态|公告)|(精彩|热图|图片|编辑|小编)(新闻|推荐)|"
+    r"频道精选|新闻检索|留言须知|我要(发表)?留言|(发表|暂无|我要|网友)评论|"
+    # Licences and reporting lines of a footer.
+    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)"
 )
+# A site's own notice, sentences and all: it names itself (本网) beside copyright words.
+SITE_NOTICE = re.compile(r"本网|本站")
+NOTICE_WORDS = re.compile(r"版权|转载|授权|违者必究|免责|署名|来源于?本")
 WEAK_WIDGET = re.compile(
     r"首页|登录|注册|搜索|打印|关闭|分享|收藏|阅读|浏览|主办|承办|协办|主管|更多|推荐|热点|排行|投稿|订阅|"
     r"下载|微信|微博|评论|留言|二维码|客户端|English|RSS|APP|纠错|举报|频道|专题|栏目|导航|站群"
@@ -48,7 +56,6 @@ CHROME_EVIDENCE = 0.3
 MAX_SIGNATURE = 3  # lines after the body that may sign it: issuing body, date
 MENU_RUN = 4  # body headings stand between paragraphs; four short lines in a row are a menu
 MENU_ITEM_HAN = 6
-GAP_PENALTY = 12  # weight of one chrome line inside the body region, beyond its own Han
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,8 @@ class Features:
     strong_widget: str  # the widget word found, or ""
     weak_widgets: int
     recurring: bool  # the line recurs in other texts of the same site
+    kind: str  # prose, headline, bullet or other (see line_runs.kind)
+    structured: bool  # a key–value field, numbered item or table row (see line_runs)
 
     def describe(self) -> str:
         """The features a reader needs to see why a line scored as it did."""
@@ -72,7 +81,8 @@ class Features:
                  f"clauses={self.clauses}", f"items={self.items}"]
         flags = (("date", self.trailing_date), ("truncated", self.truncated),
                  (f"widget:{self.strong_widget}", bool(self.strong_widget)),
-                 (f"weak={self.weak_widgets}", self.weak_widgets > 0), ("recurring", self.recurring))
+                 (f"weak={self.weak_widgets}", self.weak_widgets > 0), ("recurring", self.recurring),
+                 (self.kind, self.kind != "prose"), ("structured", self.structured))
         return " ".join(parts + [name for name, on in flags if on])
 
 
@@ -125,24 +135,21 @@ def features(text: str, corpus_lines: frozenset[str] = frozenset()) -> Features:
     han = HAN_CHAR.findall(folded)
     items = [p for p in SEPARATOR.split(folded) if p.strip()]
     strong = STRONG_WIDGET.search(folded)
+    notice = SITE_NOTICE.search(folded) and len(set(NOTICE_WORDS.findall(folded))) >= 2
     return Features(
         han=len(han),
         function_density=round(sum(ch in FUNCTION_WORDS for ch in han) / max(len(han), 1), 3),
         sentence_marks=len(SENTENCE_END.findall(TRUNCATED.sub("", folded))),  # a cut-off title is no sentence
         clauses=len(CLAUSE.findall(folded)),
         items=len(items) if len(items) > 1 and _short_items(items) else 1,
-        trailing_date=_dated_item(folded),
+        trailing_date=runs.dated_item(folded),
         truncated=bool(TRUNCATED.search(folded)) and 4 <= len(han) <= 40,  # not the author's own ……
-        strong_widget=strong.group() if strong else "",
+        strong_widget="site-notice" if notice else strong.group() if strong else "",
         weak_widgets=len(WEAK_WIDGET.findall(folded)) if len(han) <= 20 else 0,
         recurring=_key(text) in corpus_lines,
+        kind=runs.kind(folded),
+        structured=runs.is_structured(folded) and runs.kind(folded) != "prose",
     )
-
-
-def _dated_item(folded: str) -> bool:
-    """A short item ending in a date, as in news lists; a date alone may sign a notice."""
-    date = TRAILING_DATE.search(folded)
-    return date is not None and 4 <= len(HAN_CHAR.findall(folded[: date.start()])) <= 40
 
 
 def _short_items(items: list[str]) -> bool:
@@ -167,7 +174,7 @@ def prose_score(f: Features) -> float:
 def chrome_score(f: Features) -> float:
     """Evidence of site chrome from separators, dates, truncation and widget words."""
     separated = min((f.items - 1) / 3, 1.0) if f.items > 1 else 0.0
-    widget = 1.0 if f.strong_widget and (not f.sentence_marks or f.han <= 15) else 0.0
+    widget = 1.0 if f.strong_widget and (not f.sentence_marks or f.han <= 15 or f.strong_widget == "site-notice") else 0.0
     marks = 0.5 * f.trailing_date + 0.5 * f.truncated + min(0.2 * f.weak_widgets, 0.6)
     return round(separated + widget + marks + f.recurring, 3)
 
@@ -183,6 +190,8 @@ def classify(f: Features) -> tuple[str, str]:
         return "bad", _chrome_rule(f)
     if prose_score(f) >= GOOD_SCORE and f.han >= MIN_GOOD_HAN:
         return "good", "prose"
+    if f.structured:  # a field or table row: unclear, however short
+        return "neargood", "field"
     return ("short", "short") if f.han < SHORT_HAN else ("neargood", "unclear")
 
 
@@ -209,57 +218,34 @@ def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
     return result
 
 
-def smooth(classes: Sequence[str]) -> tuple[str, ...]:
-    """jusText's context pass: short and unclear lines take the class of their neighbours."""
-    settled = [_short_class(classes, i) if c == "short" else c for i, c in enumerate(classes)]
-    return tuple(_neargood_class(settled, i) if c == "neargood" else c for i, c in enumerate(settled))
+def link_list_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
+                   bylines: Sequence[bool]) -> list[tuple[str, str]]:
+    """Runs of headlines and bullets with no sentence between them are link lists (a byline ends a run)."""
+    # Lines already chrome (menus, breadcrumbs, widgets) are no evidence of a link list, and
+    # the line right above a byline is the title's place, not a link's.
+    above = [*bylines[1:], False]
+    kinds = ["prose" if b else "other" if c == "bad" or t else f.kind
+             for f, b, t, (c, _) in zip(feats, bylines, above, first, strict=True)]
+    found = runs.link_lists(kinds)
+    return [("bad", "link-list") if i in found else c for i, c in enumerate(first)]
 
 
-def _neighbour(classes: Sequence[str], i: int, step: int, skip: frozenset[str]) -> str:
-    """The nearest class in one direction that is not skipped; the page's edge counts as bad."""
-    j = i + step
-    while 0 <= j < len(classes) and classes[j] in skip:
-        j += step
-    return classes[j] if 0 <= j < len(classes) else "bad"
+def body_region(lines: Sequence[tuple[int, str]], feats: Sequence[Features], final: Sequence[str],
+                chrome: Sequence[bool], bylines: Sequence[bool]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The densest region, without a contact block after a prose body, with form lines beside a form;
+    and that region before it was widened.
 
-
-def _short_class(classes: Sequence[str], i: int) -> str:
-    """Good between good lines, bad between bad; between both, good only beside an unclear line."""
-    skip, skip_short = frozenset({"short", "neargood"}), frozenset({"short"})
-    before, after = _neighbour(classes, i, -1, skip), _neighbour(classes, i, 1, skip)
-    if before == after:
-        return before
-    near = (before == "bad" and _neighbour(classes, i, -1, skip_short) == "neargood") or (
-        after == "bad" and _neighbour(classes, i, 1, skip_short) == "neargood")
-    return "good" if near else "bad"
-
-
-def _neargood_class(classes: Sequence[str], i: int) -> str:
-    """An unclear line is good unless chrome is on both sides."""
-    skip = frozenset({"neargood"})
-    both_bad = _neighbour(classes, i, -1, skip) == "bad" == _neighbour(classes, i, 1, skip)
-    return "bad" if both_bad else "good"
-
-
-def rescue(classes: Sequence[str], chrome: Sequence[float]) -> tuple[str, ...]:
-    """A line with only weak chrome evidence between two good lines is the article's (…, a date)."""
-    return tuple(
-        "good" if c == "bad" and chrome[i] < 1.0 and 0 < i < len(classes) - 1
-        and classes[i - 1] == "good" == classes[i + 1] else c
-        for i, c in enumerate(classes)
-    )
-
-
-def densest_region(classes: Sequence[str], han: Sequence[int]) -> tuple[int, int]:
-    """The slice [start, end) with the most good Han minus chrome (maximum subarray)."""
-    best, best_span, total, start = 0, (0, 0), 0, 0
-    for i, (cls, count) in enumerate(zip(classes, han, strict=True)):
-        total += max(count, 1) if cls == "good" else -(GAP_PENALTY + count)
-        if total <= 0:
-            total, start = 0, i + 1
-        elif total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+    A byline opening the region belongs to the header above the body, not to the body.
+    """
+    start, end = densest_region(final, [f.han for f in feats])
+    while start < end and bylines[start]:
+        start += 1
+    stops = [c or b for c, b in zip(chrome, bylines, strict=True)]
+    structured = [f.structured for f in feats]
+    numbered = [runs.is_numbered(meta.fold(text)) for _, text in lines]
+    sentences = [f.kind == "prose" or f.sentence_marks > 0 for f in feats]
+    end = runs.prose_tail(sentences, structured, numbered, (start, end))
+    return runs.extend_region((start, end), structured, stops), (start, end)
 
 
 def extract_main_content(lines: Sequence[tuple[int, str]],
@@ -267,9 +253,13 @@ def extract_main_content(lines: Sequence[tuple[int, str]],
     """Decide for every line of a dump whether it belongs to the article, and why."""
     lines = [(n, t.strip()) for n, t in lines if t.strip()]
     feats = [features(text, corpus_lines) for _, text in lines]
+    bylines = [meta.is_byline(meta.fold(t)) for _, t in lines]
     first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines])
-    final = rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats])
-    start, end = densest_region(final, [f.han for f in feats])
+    first = link_list_runs(first, feats, bylines)
+    final = list(rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats]))
+    (start, end), core = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)
+    for i in (*range(start, core[0]), *range(core[1], end)):  # form lines the region was widened over
+        final[i] = "bad" if first[i][0] == "bad" else "good"
     header = meta.find_header(lines, start, lambda i: first[i][0] == "bad", end)
     roles = _roles(lines, header, (start, end))
     decisions = tuple(
@@ -290,7 +280,7 @@ def _roles(lines: Sequence[tuple[int, str]], header: meta.Header, region: tuple[
     if start > 0 and start - 1 not in roles and CREDIT.search(lines[start - 1][1]):
         roles[start - 1] = ("caption", "caption above the body")
     for i in range(end, min(end + MAX_SIGNATURE, len(lines))):
-        if i in roles or not (CREDIT.search(lines[i][1]) or meta.is_signature(lines[i][1])):
+        if i in roles or not (CREDIT.search(lines[i][1]) or meta.is_signature_line(lines, i)):
             break
         roles[i] = ("caption", "caption below the body") if CREDIT.search(lines[i][1]) else ("body", "signature")
     return roles

@@ -153,10 +153,18 @@ def _lines(document: object, dump: MainContent) -> tuple[tuple[str, ...], str]:
     if len(text.strip()) < MIN_TRAFILATURA:
         return tuple(body), "text-dump stage on the visible text (trafilatura found no article)"
     # trafilatura favours recall here, so its output is trimmed by the dump stage's rules.
-    trimmed = [d.text for d in extract_main_content(tuple(enumerate(text.split("\n"), start=1))).kept()]
+    rows = [table_row(line) for line in text.split("\n")]
+    trimmed = [d.text for d in extract_main_content(tuple(enumerate(rows, start=1))).kept()]
     merged = merge_missing(trimmed, body)
     added = len(merged) - len(trimmed)
     return tuple(merged), f"trafilatura, trimmed by the text-dump stage, {added} line(s) added from it"
+
+
+def table_row(line: str) -> str:
+    """A table row as trafilatura writes it (| 品目 | 货物 |  |) as a browser copies it: cells and spaces."""
+    if not (line.startswith("|") and line.rstrip().endswith("|")):
+        return line
+    return " ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
 
 
 def merge_missing(lines: list[str], body: list[str]) -> list[str]:

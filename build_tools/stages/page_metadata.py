@@ -121,6 +121,20 @@ def is_signature(text: str) -> bool:
                                                  and not HAN_CHAR.search(DATE.sub("", folded)))
 
 
+def mostly_han(text: str) -> bool:
+    """Chinese characters make at least half of the line (not a counter, player or link list)."""
+    return 2 * len(HAN_CHAR.findall(text)) >= len(re.sub(r"\s", "", text))
+
+
+def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
+    """A date alone, or an issuing body with a date below it (not an office's address block)."""
+    text = fold(lines[i][1])
+    if not is_signature(text):
+        return False
+    below = lines[i + 1][1] if i + 1 < len(lines) else ""
+    return iso_date(text) is not None or (iso_date(below) is not None and is_signature(below))
+
+
 def looks_like_title(text: str) -> bool:
     """Chinese words, title length, no clause or sentence end, not a byline."""
     han = len(HAN_CHAR.findall(text))
@@ -160,9 +174,10 @@ def find_header(lines: Sequence[tuple[int, str]], body_start: int,
 
 def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int],
            is_chrome: Callable[[int], bool]) -> Found:
-    """The title above the first byline, else a breadcrumb tail repeated as a line."""
-    if bylines and (above := _line_above(lines, bylines[0], is_chrome)) is not None:
-        return Found(TITLE_LABEL.sub("", lines[above][1]), lines[above][0], "line above the byline")
+    """The title above the first byline that has one, else a breadcrumb tail repeated as a line."""
+    for byline in bylines:  # a source line may stand above the title too (新华网: 来源 … 标题 … 日期)
+        if (above := _line_above(lines, byline, is_chrome)) is not None:
+            return Found(TITLE_LABEL.sub("", lines[above][1]), lines[above][0], "line above the byline")
     crumb = _breadcrumb_title(lines, body_start)
     if crumb is not None:
         return crumb
@@ -176,8 +191,8 @@ def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callabl
     """The nearest title-like line above a byline, skipping widgets and further bylines."""
     for i in range(start - 1, max(start - 6, -1), -1):
         text = fold(lines[i][1])
-        if is_byline(text) or ORGANISATION.match(text) or is_chrome(i):
-            continue
+        if is_byline(text) or ORGANISATION.match(text) or is_chrome(i) or not mostly_han(text):
+            continue  # widgets, a player (收听本文 00:00/00:00), further bylines
         return i if looks_like_title(text) else None
     return None
 
