@@ -34,6 +34,9 @@ def meta(old: str, new: str) -> bytes:
 
 CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]] = [
     ("yaml-syntax", {G: "term: [黄粑\npinyin: x\n"}, [(2, 7, "yaml-syntax", "expected ',' or ']'")]),
+    ("unclosed-quote", {G: swap("summary: 摘要", 'summary: "摘要')},
+     [(5, 10, "yaml-syntax", "this quoted value never closes (the parser ran on to line 10)"),
+      (10, 1, "yaml-syntax", "found unexpected end of stream")]),
     ("tab", {G: "term: 黄粑\nsources:\n\t- general\n"}, [(3, 1, "yaml-syntax", "not tabs")]),
     ("alias", {G: VALID + "exclude: [*a]\n"}, [(10, 11, "yaml-alias", "aliases (*name) are not allowed")]),
     ("alias-bomb", {G: VALID + 'note: &a ["lol","lol"]\nexclude: [*a,*a,*a]\n'},
