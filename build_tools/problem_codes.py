@@ -35,6 +35,7 @@ CODES = {
     "bad-anchor": "a paragraph anchor not written like p12",
     "bad-sha256": "a SHA-256 that is not 64 hex digits",
     "bad-relation": "a relation not written '- relation: term-id'",
+    "bad-context": "an exclusion by context without before/after, or with a pattern that matches anything",
     "unknown-relation": "a relation type outside part_of, has_part, variant_of, same_mechanism_as, see_also",
     "missing-convert": "a traditional text without an OpenCC profile",
     # Texts

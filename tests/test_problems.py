@@ -61,6 +61,8 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]]
     ("bad-id", {G: VALID + "related:\n  - see_also: Bad_Id\n"}, [(11, 15, "bad-id", "'Bad_Id' is not an id")]),
     ("bad-anchor", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: 5")},
      [(10, 16, "bad-anchor", "such as p12")]),
+    ("bad-context", {G: VALID + "exclude:\n  - before: 等|…\n  - {}\n"},
+     [(11, 13, "bad-context", "matches anything"), (12, 5, "bad-context", "needs 'before', 'after' or both")]),
     ("bad-relation", {G: VALID + "related:\n  - wu-ge-yi\n"}, [(11, 5, "bad-relation", "'- relation: term-id'")]),
     ("unknown-relation", {G: VALID + "related:\n  - cousin_of: wu-ge-yi\n"},
      [(11, 5, "unknown-relation", "'cousin_of' is not one of")]),
