@@ -18,6 +18,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from build_tools.annotations.schema import Field, mapping_items, one_line, type_error
+from build_tools.annotations.yamlfile import is_null, position
+from build_tools.problems import Problem, problem
+
 CLAUSE_ENDS = "，。；：！？,;:!?\n"
 ANY_IN_CLAUSE = f"[^{re.escape(CLAUSE_ENDS)}]*?"
 WINDOW = 40  # characters looked at on each side: a clause, not a paragraph
@@ -57,3 +63,37 @@ def in_context(context: Context, text: str, begins: int, ends: int, start: int, 
             text, ends, min(end, ends + WINDOW)):
         return False
     return context.before is not None or context.after is not None
+
+
+CONTEXT_FIELDS = (
+    Field("before", one_line, False, "words that end right where the term starts (regex-lite: "
+          "'等|的' alternatives, '…' any words within the clause)"),
+    Field("after", one_line, False, "words that start right where the term ends (same patterns)"),
+)
+
+
+def read_exclusions(node: Node, path: str) -> tuple[tuple[str | Context, ...], list[Problem]]:
+    """Exclusions: fixed strings, or ``{before, after}`` contexts checked as they are read."""
+    if is_null(node):
+        return (), []
+    if not isinstance(node, SequenceNode):
+        return (), type_error(node, path, "a list of strings or '{before: …, after: …}'")
+    items: list[str | Context] = []
+    found: list[Problem] = []
+    for item in node.value:
+        if not isinstance(item, MappingNode):
+            value, item_problems = one_line(item, path)
+            found.extend(item_problems)
+            items.extend([value] if value else [])
+            continue
+        values, item_problems = mapping_items(item, path, CONTEXT_FIELDS)
+        item_problems += [problem(path, values[side + "@"][0], values[side + "@"][1], "bad-context", why)
+                          for side in ("before", "after")
+                          if values.get(side) and (why := pattern_problem(values[side]))]
+        if not (values.get("before") or values.get("after")) and not item_problems:
+            item_problems.append(problem(path, *position(item), "bad-context",
+                                         "an exclusion by context needs 'before', 'after' or both"))
+        found.extend(item_problems)
+        if not item_problems:
+            items.append(Context(values.get("before"), values.get("after")))
+    return tuple(items), found

@@ -9,7 +9,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from build_tools.annotations.contexts import Context, pattern_problem
+from build_tools.annotations.contexts import Context, read_exclusions
 from build_tools.annotations.schema import (
     ANCHOR,
     KINDS,
@@ -141,32 +141,6 @@ def _related(node: Node, path: str) -> tuple[tuple[Relation, ...], list[Problem]
     return tuple(items), found
 
 
-def _exclude(node: Node, path: str) -> tuple[tuple[str | Context, ...], list[Problem]]:
-    if is_null(node):
-        return (), []
-    if not isinstance(node, SequenceNode):
-        return (), type_error(node, path, "a list of strings or '{before: …, after: …}'")
-    items: list[str | Context] = []
-    found: list[Problem] = []
-    for item in node.value:
-        if not isinstance(item, MappingNode):
-            value, item_problems = one_line(item, path)
-            found.extend(item_problems)
-            items.extend([value] if value else [])
-            continue
-        values, item_problems = mapping_items(item, path, CONTEXT_FIELDS)
-        item_problems += [problem(path, values[side + "@"][0], values[side + "@"][1], "bad-context", why)
-                          for side in ("before", "after")
-                          if values.get(side) and (why := pattern_problem(values[side]))]
-        if not (values.get("before") or values.get("after")) and not item_problems:
-            item_problems.append(problem(path, *position(item), "bad-context",
-                                         "an exclusion by context needs 'before', 'after' or both"))
-        found.extend(item_problems)
-        if not item_problems:
-            items.append(Context(values.get("before"), values.get("after")))
-    return tuple(items), found
-
-
 def _scope(node: Node, path: str) -> tuple[Scope, list[Problem]]:
     if is_null(node):
         return Scope(), []
@@ -184,11 +158,6 @@ SOURCE_FIELDS = (
     Field("quote", one_line, False, "the paragraph's own words this citation rests on; check finds them "
           "there, and 'anchors --reattach' follows them if the paragraph's id changes "
           "(default: the term or a variant)"),
-)
-CONTEXT_FIELDS = (
-    Field("before", one_line, False, "words that end right where the term starts (regex-lite: "
-          "'等|的' alternatives, '…' any words within the clause)"),
-    Field("after", one_line, False, "words that start right where the term ends (same patterns)"),
 )
 SCOPE_FIELDS = (
     Field("place", one_line, False, "where the term has this meaning, or 'unknown'"),
@@ -215,7 +184,7 @@ GLOSSARY_FIELDS = (
           "well-documented national slogan explained from general knowledge"),
     Field("related", _related, False,
           f"typed links to other terms, '- relation: term-id'; relations: {', '.join(RELATIONS)}"),
-    Field("exclude", _exclude, False,
+    Field("exclude", read_exclusions, False,
           "where these characters are not this term: a longer string (二十五个一级), or the words "
           "around it, '{before: 等}' (see CONTRIBUTING: exclusions by context)"),
     Field("note", text, False, "what is uncertain or unknown about this entry"),

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from build_tools.annotations.contexts import CONTEXT_FIELDS
 from build_tools.annotations.glossary import (
     COMPONENT_FIELDS,
-    CONTEXT_FIELDS,
     GLOSSARY_FIELDS,
     SCOPE_FIELDS,
     SOURCE_FIELDS,
