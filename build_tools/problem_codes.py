@@ -53,6 +53,7 @@ CODES = {
     "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",
     "bad-anchor-ledger": "a ledger file that is not a map of block ids to texts",
     "retired-paragraph": "a citation of a block id that was retired; cite its successor",
+    "scope-unsupported": "a scope fact neither unknown, nor in a cited paragraph or metadata, nor marked general",
     "quote-not-in-paragraph": "a quotation, or a source's quote, not found verbatim in the paragraph it cites",
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",

@@ -112,7 +112,7 @@ TESTED_ELSEWHERE = {
     "duplicate-text": "test_add_text.py", "no-such-file": "test_add_text.py",
     "missing-anchor-ledger": "test_anchors.py", "anchors-outdated": "test_anchors.py",
     "bad-anchor-ledger": "test_anchors.py", "retired-paragraph": "test_anchors.py",
-    "quote-not-in-paragraph": "test_quotations.py",
+    "quote-not-in-paragraph": "test_quotations.py", "scope-unsupported": "test_scopes.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
 }

@@ -68,6 +68,11 @@ class Scope:
     place: str | None = None
     body: str | None = None
     period: str | None = None
+    positions: tuple[tuple[str, int, int], ...] = ()  # (field, line, column) for problems
+
+    def position_of(self, field: str) -> tuple[int, int]:
+        """Return where a scope field was written (the top of the file if it was not)."""
+        return find_position(self.positions, field)
 
 
 def _components(node: Node, path: str) -> tuple[tuple[Component, ...], list[Problem]]:
@@ -145,7 +150,7 @@ def _scope(node: Node, path: str) -> tuple[Scope, list[Problem]]:
     if is_null(node):
         return Scope(), []
     values, found = mapping_items(node, path, SCOPE_FIELDS)
-    return Scope(values.get("place"), values.get("body"), values.get("period")), found
+    return Scope(values.get("place"), values.get("body"), values.get("period"), field_positions(values)), found
 
 
 COMPONENT_FIELDS = (
