@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from build_tools.annotations.definitions import cited_passages, definition_limits, quotes_verbatim
 from build_tools.annotations.glossary import GlossaryEntry
+from build_tools.basis import check_basis
 from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
@@ -24,6 +25,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_definition_citations(edition),
         *check_quotations(edition),
         *check_scopes(edition),
+        *check_basis(edition),
         *_definition_limits(edition),
         *_component_references(edition),
         *_unused(edition),

@@ -54,6 +54,8 @@ CODES = {
     "bad-anchor-ledger": "a ledger file that is not a map of block ids to texts",
     "retired-paragraph": "a citation of a block id that was retired; cite its successor",
     "scope-unsupported": "a scope fact neither unknown, nor in a cited paragraph or metadata, nor marked general",
+    "unmarked-general": "an entry citing general whose summary quotes no cited paragraph, without basis: general",
+    "basis-without-general": "basis: general without a general source, or without 据通行解释 in the definition",
     "quote-not-in-paragraph": "a quotation, or a source's quote, not found verbatim in the paragraph it cites",
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",

@@ -138,6 +138,7 @@ def render_glossary_yaml(entry: GlossaryEntry) -> str:
         "english": _lines("english", entry.english),
         "kind": _lines("kind", entry.kind),
         "summary": _lines("summary", entry.summary),
+        "basis": _lines("basis", entry.basis) if entry.basis else [],
         "definition": _lines("definition", entry.definition, block=True),  # prose grows
         "components": _list_lines("components", [
             scalar(c.text, item) if c.term is None

@@ -153,6 +153,7 @@ def _scope(node: Node, path: str) -> tuple[Scope, list[Problem]]:
     return Scope(values.get("place"), values.get("body"), values.get("period"), field_positions(values)), found
 
 
+BASES = ("general",)
 COMPONENT_FIELDS = (
     Field("text", one_line, True, "the part as the source words it"),
     Field("term", slug, False, "id of the glossary entry for this part, if it has one"),
@@ -179,6 +180,11 @@ GLOSSARY_FIELDS = (
     Field("english", one_line, True, "a short English gloss", "Five Ones"),
     Field("kind", choice(KINDS), True, f"one of: {', '.join(KINDS)}", "slogan"),
     Field("summary", summary_text, True, "one line for the tooltip, in Chinese or English"),
+    Field("basis", choice(BASES), False,
+          "'general' when the summary rests on general knowledge rather than a cited paragraph: needs a "
+          "'- general' source and a definition that says 据通行解释; shown as 〔通行解释〕 in tooltip, term "
+          "page and PDF. check requires it when an entry cites general and its summary quotes no cited "
+          "paragraph", "general"),
     Field("definition", text, True,
           "the fuller explanation; Markdown subset: paragraphs, *emphasis*, **strong**, lists, links"),
     Field("components", _components, False,
@@ -208,6 +214,7 @@ class GlossaryEntry:
     english: str
     kind: str
     summary: str
+    basis: str | None
     definition: str
     components: tuple[Component, ...]
     scope: Scope

@@ -153,7 +153,8 @@ def _synthetic(term: str, number: int) -> GlossaryEntry:
     return GlossaryEntry(
         id=f"syn-{number:05d}", path="", term=term, variants=(),
         pinyin=" ".join(lazy_pinyin(term, style=Style.TONE)), english=f"synthetic term {number}",
-        kind="concept", summary=f"合成术语 {number}，用于性能测试。", definition=f"合成术语“{term}”。",
+        kind="concept", summary=f"合成术语 {number}，用于性能测试。", basis="general",
+        definition=f"合成术语“{term}”（据通行解释）。",
         components=(), scope=Scope(), sources=(SourceRef(None, None, 0, 0),), related=(), exclude=(),
         note=None, positions=(),
     )
