@@ -11,6 +11,7 @@ from build_tools.basis import check_basis
 from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
+from build_tools.readings import check_readings
 from build_tools.scopes import check_scopes
 from build_tools.stages.script import traditional
 
@@ -26,6 +27,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *check_quotations(edition),
         *check_scopes(edition),
         *check_basis(edition),
+        *check_readings(edition),
         *_definition_limits(edition),
         *_component_references(edition),
         *_unused(edition),

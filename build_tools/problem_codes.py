@@ -70,6 +70,8 @@ CODES = {
     "unused-variant": "a variant found in no text",
     "derivable-variant": "a variant that is only the Traditional form of the term",
     "bad-pinyin": "pinyin with characters that are not pinyin",
+    "pinyin-differs": "a syllable that differs from pypinyin's reading in context and is not confirmed",
+    "bad-pinyin-confirmation": "a pinyin_confirmed item that is not a piece of the term, or disagrees with the pinyin",
     "definition-too-complex": "a definition with more brackets or nesting than Markdown should parse",
     # Contributor commands
     "file-exists": "a file new-term or add-text would create already exists",

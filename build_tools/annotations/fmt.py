@@ -86,7 +86,7 @@ def meaning(record: GlossaryEntry | TextMeta) -> Any:
             return tuple(strip(item) for item in value)
         return value
     stripped = dict(strip(record))
-    for name in ("variants", "exclude", "sources", "related"):
+    for name in ("variants", "pinyin_confirmed", "exclude", "sources", "related"):
         if name in stripped:
             stripped[name] = tuple(sorted(stripped[name], key=repr))
     return stripped
@@ -135,6 +135,7 @@ def render_glossary_yaml(entry: GlossaryEntry) -> str:
         "term": _lines("term", entry.term),
         "variants": _list_lines("variants", [scalar(v, INDENT) for v in sorted(entry.variants)]),
         "pinyin": _lines("pinyin", entry.pinyin),
+        "pinyin_confirmed": _list_lines("pinyin_confirmed", [scalar(v, INDENT) for v in sorted(entry.pinyin_confirmed)]),
         "english": _lines("english", entry.english),
         "kind": _lines("kind", entry.kind),
         "summary": _lines("summary", entry.summary),

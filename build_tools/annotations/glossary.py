@@ -177,6 +177,9 @@ GLOSSARY_FIELDS = (
           "other written forms found in texts; Traditional forms are derived automatically",
           "[文明积分超市]"),
     Field("pinyin", one_line, True, "pinyin with tone marks, confirmed by a person", "wǔ gè yī"),
+    Field("pinyin_confirmed", text_list, False,
+          "readings checked by a person where pypinyin reads otherwise: a piece of the term and its "
+          "syllables; check stops warning about those syllables", "[佛茂 fó mào]"),
     Field("english", one_line, True, "a short English gloss", "Five Ones"),
     Field("kind", choice(KINDS), True, f"one of: {', '.join(KINDS)}", "slogan"),
     Field("summary", summary_text, True, "one line for the tooltip, in Chinese or English"),
@@ -211,6 +214,7 @@ class GlossaryEntry:
     term: str
     variants: tuple[str, ...]
     pinyin: str
+    pinyin_confirmed: tuple[str, ...]
     english: str
     kind: str
     summary: str
@@ -247,7 +251,7 @@ def read_glossary_entry(root: Node | None, path: str, entry_id: str
 def _default(values: dict[str, Any], name: str) -> Any:
     if name in values and values[name] is not None:
         return values[name]
-    return {"variants": (), "components": (), "related": (), "exclude": (),
+    return {"variants": (), "pinyin_confirmed": (), "components": (), "related": (), "exclude": (),
             "scope": Scope()}.get(name)
 
 

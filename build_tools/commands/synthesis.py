@@ -151,7 +151,7 @@ def _within(entry: GlossaryEntry, kept: set[str]) -> GlossaryEntry:
 
 def _synthetic(term: str, number: int) -> GlossaryEntry:
     return GlossaryEntry(
-        id=f"syn-{number:05d}", path="", term=term, variants=(),
+        id=f"syn-{number:05d}", path="", term=term, variants=(), pinyin_confirmed=(),
         pinyin=" ".join(lazy_pinyin(term, style=Style.TONE)), english=f"synthetic term {number}",
         kind="concept", summary=f"合成术语 {number}，用于性能测试。", basis="general",
         definition=f"合成术语“{term}”（据通行解释）。",
