@@ -7,9 +7,12 @@ from collections.abc import Iterator
 
 from build_tools.annotations.definitions import cited_passages, definition_limits, quotes_verbatim
 from build_tools.annotations.glossary import GlossaryEntry
+from build_tools.basis import check_basis
 from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
+from build_tools.readings import check_readings
+from build_tools.scopes import check_scopes
 from build_tools.stages.script import traditional
 
 PINYIN = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ0-9 ·'’+\-–—/（）()·,，]+$")
@@ -22,6 +25,9 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_citations(edition),
         *_definition_citations(edition),
         *check_quotations(edition),
+        *check_scopes(edition),
+        *check_basis(edition),
+        *check_readings(edition),
         *_definition_limits(edition),
         *_component_references(edition),
         *_unused(edition),

@@ -12,6 +12,9 @@ from build_tools.annotations.textmeta import TextMeta
 # The numbered lead of a point: 一、抓堡垒建设强功能。 / （一）着力增强“四个意识”。 / 一是…。
 POINT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十]+）)[^。！？；]{1,40}?[。！？；]")
 SCRIPT_LABEL = {"simplified": "简体", "traditional": "繁体"}
+# The mark of a summary that rests on general knowledge (``basis: general``), and what it means.
+GENERAL_MARK = "〔通行解释〕"
+GENERAL_EXPLANATION = "本条摘要据通行解释，非出自本版所引段落；释义中注明哪些内容出自本语料。"
 
 
 def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:

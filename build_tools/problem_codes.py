@@ -36,6 +36,7 @@ CODES = {
     "bad-anchor": "a paragraph anchor not written like p12",
     "bad-sha256": "a SHA-256 that is not 64 hex digits",
     "bad-relation": "a relation not written '- relation: term-id'",
+    "bad-context": "an exclusion by context without before/after, or with a pattern that matches anything",
     "unknown-relation": "a relation type outside part_of, has_part, variant_of, same_mechanism_as, see_also",
     "missing-convert": "a traditional text without an OpenCC profile",
     # Texts
@@ -54,6 +55,9 @@ CODES = {
     "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",
     "bad-anchor-ledger": "a ledger file that is not a map of block ids to texts",
     "retired-paragraph": "a citation of a block id that was retired; cite its successor",
+    "scope-unsupported": "a scope fact neither unknown, nor in a cited paragraph or metadata, nor marked general",
+    "unmarked-general": "an entry citing general whose summary quotes no cited paragraph, without basis: general",
+    "basis-without-general": "basis: general without a general source, or without 据通行解释 in the definition",
     "quote-not-in-paragraph": "a quotation, or a source's quote, not found verbatim in the paragraph it cites",
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",
@@ -68,6 +72,8 @@ CODES = {
     "unused-variant": "a variant found in no text",
     "derivable-variant": "a variant that is only the Traditional form of the term",
     "bad-pinyin": "pinyin with characters that are not pinyin",
+    "pinyin-differs": "a syllable that differs from pypinyin's reading in context and is not confirmed",
+    "bad-pinyin-confirmation": "a pinyin_confirmed item that is not a piece of the term, or disagrees with the pinyin",
     "definition-too-complex": "a definition with more brackets or nesting than Markdown should parse",
     # Contributor commands
     "file-exists": "a file new-term or add-text would create already exists",

@@ -191,11 +191,11 @@ def test_a_ledger_behind_the_text_and_a_missing_one_are_reported() -> None:
 
 def test_a_citation_of_a_retired_id_names_the_successor() -> None:
     from build_tools.build import load_and_check
-    from tests.test_problems import REAL, VALID, G, with_files
+    from tests.test_problems import REAL, G, cited, with_files
 
     ledger = next(f for f in REAL.anchors if f.path == LEDGER).data.decode("utf-8")
     retired = ledger + 'p99: {retired: p3, text: "曾经的一段"}\n'
-    entry = VALID.replace("  - general\n", "  - text: bijie-reform-pulse\n    paragraph: p99\n")
+    entry = cited("  - text: bijie-reform-pulse\n    paragraph: p99")
     _, problems = load_and_check(with_files({LEDGER: retired, G: entry}))
     found = [(p.code, p.message) for p in problems if p.path == G]
     assert [code for code, _ in found] == ["retired-paragraph"] and "cite p3" in found[0][1]

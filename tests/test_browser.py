@@ -37,7 +37,9 @@ pinyin: huáng bā
 english: "<img src=x onerror=\\"window.__pwned='english'\\">"
 kind: concept
 summary: "\\"><svg onload=alert('summary')>&lt;img src=x onerror=alert('entity')&gt;"
+basis: general
 definition: |
+  据通行解释。
   <script>window.__pwned='script'</script>
   <img src=x onerror="window.__pwned='img'">
   [js](javascript:alert('js')) [data](data:text/html,<script>alert(1)</script>)
@@ -46,8 +48,8 @@ definition: |
 components:
   - "<svg onload=alert('component')>"
 scope:
-  place: "<script>alert('scope')</script>"
-  body: "' onmouseover='alert(1)"
+  place: "<script>alert('scope')</script>（据通行解释）"
+  body: "' onmouseover='alert(1)（据通行解释）"
 sources:
   - general
 """
@@ -58,7 +60,9 @@ pinyin: x
 english: "<script>alert('english')</script>"
 kind: concept
 summary: "`x` <b onmouseover=alert(1)>摘要</b>"
+basis: general
 definition: |
+  据通行解释。
   <iframe src="javascript:alert('iframe')"></iframe>
   [x](JaVaScRiPt:alert('mixed-case'))
 sources:

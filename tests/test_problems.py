@@ -20,12 +20,17 @@ from tests.sitebuild import PROJECT
 
 G = "annotations/glossary/huang-ba.yml"
 T = "annotations/texts/bijie-reform-pulse.yml"
-VALID = ("term: 黄粑\npinyin: huáng bā\nenglish: huangba cake\nkind: concept\nsummary: 摘要\n"
-         "definition: |\n  释义。\nsources:\n  - general\n")
+VALID = ("term: 黄粑\npinyin: huáng bā\nenglish: huangba cake\nkind: concept\nsummary: 摘要\nbasis: general\n"
+         "definition: |\n  释义（据通行解释）。\nsources:\n  - general\n")
 
 
 def swap(old: str, new: str) -> str:
     return VALID.replace(old, new, 1)
+
+
+def cited(source: str) -> str:
+    """VALID citing a corpus paragraph instead of general knowledge."""
+    return VALID.replace("basis: general\n", "").replace("  - general", source, 1)
 
 
 def meta(old: str, new: str) -> bytes:
@@ -34,18 +39,21 @@ def meta(old: str, new: str) -> bytes:
 
 CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]] = [
     ("yaml-syntax", {G: "term: [黄粑\npinyin: x\n"}, [(2, 7, "yaml-syntax", "expected ',' or ']'")]),
+    ("unclosed-quote", {G: swap("summary: 摘要", 'summary: "摘要')},
+     [(5, 10, "yaml-syntax", "this quoted value never closes (the parser ran on to line 11)"),
+      (11, 1, "yaml-syntax", "found unexpected end of stream")]),
     ("tab", {G: "term: 黄粑\nsources:\n\t- general\n"}, [(3, 1, "yaml-syntax", "not tabs")]),
-    ("alias", {G: VALID + "exclude: [*a]\n"}, [(10, 11, "yaml-alias", "aliases (*name) are not allowed")]),
+    ("alias", {G: VALID + "exclude: [*a]\n"}, [(11, 11, "yaml-alias", "aliases (*name) are not allowed")]),
     ("alias-bomb", {G: VALID + 'note: &a ["lol","lol"]\nexclude: [*a,*a,*a]\n'},
-     [(10, 7, "yaml-anchor", "anchors (&name) are not allowed")]),
+     [(11, 7, "yaml-anchor", "anchors (&name) are not allowed")]),
     ("anchor", {G: swap("english: huangba cake", "english: &e huangba")}, [(3, 10, "yaml-anchor", "remove it")]),
     ("tag", {G: swap("english: huangba cake", "english: !!python/object:os.system x")},
      [(3, 10, "yaml-tag", "explicit tags")]),
-    ("complex-key", {G: VALID + "? [a, b]\n: c\n"}, [(10, 3, "yaml-key", "keys must be plain text")]),
-    ("deep", {G: VALID + "note: " + "[" * 14 + "]" * 14 + "\n"}, [(10, 19, "yaml-depth", "nested deeper")]),
+    ("complex-key", {G: VALID + "? [a, b]\n: c\n"}, [(11, 3, "yaml-key", "keys must be plain text")]),
+    ("deep", {G: VALID + "note: " + "[" * 14 + "]" * 14 + "\n"}, [(11, 19, "yaml-depth", "nested deeper")]),
     ("duplicate-key", {G: VALID + "kind: slogan\n"},
-     [(10, 1, "duplicate-key", "key 'kind' is defined twice (first on line 4)")]),
-    ("unknown-key", {G: VALID + "colour: red\n"}, [(10, 1, "unknown-key", "unknown key 'colour'")]),
+     [(11, 1, "duplicate-key", "key 'kind' is defined twice (first on line 4)")]),
+    ("unknown-key", {G: VALID + "colour: red\n"}, [(11, 1, "unknown-key", "unknown key 'colour'")]),
     ("missing-key", {G: swap("english: huangba cake\n", "")}, [(1, 1, "missing-key", "'english' is missing")]),
     ("empty-value", {G: swap("english: huangba cake", 'english: ""')}, [(3, 10, "empty-value", "must not be empty")]),
     ("wrong-type", {G: swap("english: huangba cake", "english: [a, b]")}, [(3, 10, "wrong-type", "found a list")]),
@@ -55,37 +63,39 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]]
      [(3, 10, "multi-line", "single line")]),
     ("too-long", {G: swap("summary: 摘要", "summary: " + "长" * 161)}, [(5, 10, "too-long", "under 160")]),
     ("unknown-value", {G: swap("kind: concept", "kind: food")}, [(4, 7, "unknown-value", "'food' is not one of")]),
-    ("bad-id", {G: VALID + "related:\n  - see_also: Bad_Id\n"}, [(11, 15, "bad-id", "'Bad_Id' is not an id")]),
+    ("bad-id", {G: VALID + "related:\n  - see_also: Bad_Id\n"}, [(12, 15, "bad-id", "'Bad_Id' is not an id")]),
     ("bad-anchor", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: 5")},
-     [(10, 16, "bad-anchor", "such as p12")]),
-    ("bad-relation", {G: VALID + "related:\n  - wu-ge-yi\n"}, [(11, 5, "bad-relation", "'- relation: term-id'")]),
+     [(11, 16, "bad-anchor", "such as p12")]),
+    ("bad-context", {G: VALID + "exclude:\n  - before: 等|…\n  - {}\n"},
+     [(12, 13, "bad-context", "matches anything"), (13, 5, "bad-context", "needs 'before', 'after' or both")]),
+    ("bad-relation", {G: VALID + "related:\n  - wu-ge-yi\n"}, [(12, 5, "bad-relation", "'- relation: term-id'")]),
     ("unknown-relation", {G: VALID + "related:\n  - cousin_of: wu-ge-yi\n"},
-     [(11, 5, "unknown-relation", "'cousin_of' is not one of")]),
+     [(12, 5, "unknown-relation", "'cousin_of' is not one of")]),
     ("empty-file", {G: ""}, [(1, 1, "empty-file", "the file is empty")]),
     ("not-utf8", {G: "term: 黄粑\n".encode("gbk")}, [(1, 1, "not-utf8", "re-save the file as UTF-8")]),
-    ("duplicate-term", {G: swap("term: 黄粑", "term: 五个一")},
+    ("duplicate-term", {G: swap("term: 黄粑\npinyin: huáng bā", "term: 五个一\npinyin: wǔ gè yī")},
      [(1, 7, "duplicate-term", "'五个一' is also defined in annotations/glossary/wu-ge-yi.yml")]),
-    ("unknown-text", {G: swap("  - general", "  - text: no-such-text\n    paragraph: p1")},
+    ("unknown-text", {G: cited("  - text: no-such-text\n    paragraph: p1")},
      [(9, 5, "unknown-text", "no text 'no-such-text'")]),
-    ("unknown-paragraph", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: p999")},
+    ("unknown-paragraph", {G: cited("  - text: bijie-reform-pulse\n    paragraph: p999")},
      [(9, 5, "unknown-paragraph", "bijie-reform-pulse has no paragraph p999")]),
-    ("definition-citation", {G: swap("  释义。", "  释义。\n  见 bijie-reform-pulse p999。")},
-     [(8, 13, "unknown-paragraph", "the definition cites bijie-reform-pulse p999")]),
-    ("citation-without-term", {G: swap("  - general", "  - text: bijie-reform-pulse\n    paragraph: p1")},
+    ("definition-citation", {G: swap("  释义（据通行解释）。", "  释义（据通行解释）。\n  见 bijie-reform-pulse p999。")},
+     [(9, 13, "unknown-paragraph", "the definition cites bijie-reform-pulse p999")]),
+    ("citation-without-term", {G: cited("  - text: bijie-reform-pulse\n    paragraph: p1")},
      [(9, 5, "citation-without-term", "does not contain '黄粑'")]),
     ("unknown-term", {G: VALID + "related:\n  - see_also: no-such-term\n"},
-     [(11, 15, "unknown-term", "no glossary entry 'no-such-term'")]),
+     [(12, 15, "unknown-term", "no glossary entry 'no-such-term'")]),
     ("unknown-component", {G: VALID + "components:\n  - text: 部分\n    term: no-such-term\n"},
-     [(11, 5, "unknown-term", "for component '部分'")]),
-    ("self-relation", {G: VALID + "related:\n  - see_also: huang-ba\n"}, [(11, 15, "self-relation", "itself")]),
-    ("term-not-found", {G: swap("term: 黄粑", "term: 不存在的词")}, [(1, 7, "term-not-found", "not found in any text")]),
+     [(12, 5, "unknown-term", "for component '部分'")]),
+    ("self-relation", {G: VALID + "related:\n  - see_also: huang-ba\n"}, [(12, 15, "self-relation", "itself")]),
+    ("term-not-found", {G: swap("term: 黄粑\npinyin: huáng bā", "term: 不存在的词\npinyin: bù cún zài de cí")}, [(1, 7, "term-not-found", "not found in any text")]),
     ("unused-variant", {G: swap("pinyin:", "variants:\n  - 黄粑粑粑\npinyin:")},
      [(3, 3, "unused-variant", "'黄粑粑粑' is not found")]),
     ("derivable-variant", {G: swap("pinyin:", "variants:\n  - 黃粑\npinyin:")},
      [(3, 3, "derivable-variant", "derived automatically")]),
     ("bad-pinyin", {G: swap("pinyin: huáng bā", "pinyin: 黄粑")}, [(2, 9, "bad-pinyin", "not pinyin")]),
-    ("definition-too-complex", {G: swap("  释义。", "  释义。\n  " + "[" * 101)},
-     [(7, 13, "definition-too-complex", "more than 100 '['")]),
+    ("definition-too-complex", {G: swap("  释义（据通行解释）。", "  释义（据通行解释）。\n  " + "[" * 101)},
+     [(8, 13, "definition-too-complex", "more than 100 '['")]),
     ("bad-date", {T: meta("date: null", "date: 2024/01/02")}, [(3, 7, "bad-date", "YYYY-MM-DD")]),
     ("bad-sha256", {T: meta("sha256: 9a", "sha256: zz9a")}, [(13, 9, "bad-sha256", "64 lowercase hex")]),
     ("missing-convert", {T: meta("script: simplified", "script: traditional")},
@@ -108,7 +118,9 @@ TESTED_ELSEWHERE = {
     "missing-anchor-ledger": "test_anchors.py", "anchors-outdated": "test_anchors.py",
     "bad-anchor-ledger": "test_anchors.py", "retired-paragraph": "test_anchors.py",
     "quote-not-in-paragraph": "test_quotations.py", "duplicate-id": "test_pages_in.py",
-    "bad-url": "test_pages_in.py",
+    "bad-url": "test_pages_in.py", "scope-unsupported": "test_scopes.py",
+    "pinyin-differs": "test_readings.py", "bad-pinyin-confirmation": "test_readings.py",
+    "unmarked-general": "test_basis.py", "basis-without-general": "test_basis.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
 }

@@ -54,7 +54,7 @@ def test_a_quotation_attributed_to_the_wrong_paragraph_is_caught() -> None:
     assert slipped != text
     _, problems = load_and_check(with_files({COLLECTIVE: slipped}))
     found = [p for p in problems if p.code == "quote-not-in-paragraph"]
-    assert [(p.path, p.line) for p in found] == [(COLLECTIVE, 11)]
+    assert [(p.path, p.line) for p in found] == [(COLLECTIVE, 12)]
     assert "gaozhou-baiqianwan-wugeyi p36: cite that" in found[0].message
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from build_tools.annotations.anchors import dump_ledger, read_ledger
+from build_tools.annotations.contexts import Context
 from build_tools.annotations.glossary import GLOSSARY_FIELDS, GlossaryEntry, read_glossary_entry
 from build_tools.annotations.relations import INVERSE
 from build_tools.annotations.schema import RELATIONS
@@ -85,7 +86,7 @@ def meaning(record: GlossaryEntry | TextMeta) -> Any:
             return tuple(strip(item) for item in value)
         return value
     stripped = dict(strip(record))
-    for name in ("variants", "exclude", "sources", "related"):
+    for name in ("variants", "pinyin_confirmed", "exclude", "sources", "related"):
         if name in stripped:
             stripped[name] = tuple(sorted(stripped[name], key=repr))
     return stripped
@@ -134,9 +135,11 @@ def render_glossary_yaml(entry: GlossaryEntry) -> str:
         "term": _lines("term", entry.term),
         "variants": _list_lines("variants", [scalar(v, INDENT) for v in sorted(entry.variants)]),
         "pinyin": _lines("pinyin", entry.pinyin),
+        "pinyin_confirmed": _list_lines("pinyin_confirmed", [scalar(v, INDENT) for v in sorted(entry.pinyin_confirmed)]),
         "english": _lines("english", entry.english),
         "kind": _lines("kind", entry.kind),
         "summary": _lines("summary", entry.summary),
+        "basis": _lines("basis", entry.basis) if entry.basis else [],
         "definition": _lines("definition", entry.definition, block=True),  # prose grows
         "components": _list_lines("components", [
             scalar(c.text, item) if c.term is None
@@ -149,10 +152,23 @@ def render_glossary_yaml(entry: GlossaryEntry) -> str:
             for s in sorted(entry.sources, key=_source_key)]),
         "related": _list_lines("related", [
             f"{r.kind}: {r.target}" for r in sorted(entry.related, key=lambda r: (RELATIONS.index(r.kind), r.target))]),
-        "exclude": _list_lines("exclude", [scalar(v, INDENT) for v in sorted(entry.exclude)]),
+        "exclude": _list_lines("exclude", [_exclusion(e, item) for e in sorted(entry.exclude, key=_exclusion_key)]),
         "note": _lines("note", entry.note) if entry.note else [],
     }
     return "\n".join(line for field in GLOSSARY_FIELDS for line in parts[field.name]) + "\n"
+
+
+def _exclusion(exclusion: str | Context, item: str) -> str:
+    if isinstance(exclusion, str):
+        return scalar(exclusion, INDENT)
+    sides = [(side, getattr(exclusion, side)) for side in ("before", "after") if getattr(exclusion, side)]
+    return f"\n{item}".join(f"{side}: {scalar(value, item)}" for side, value in sides)
+
+
+def _exclusion_key(exclusion: str | Context) -> tuple[int, str, str]:
+    if isinstance(exclusion, str):
+        return 0, exclusion, ""
+    return 1, exclusion.before or "", exclusion.after or ""
 
 
 def _source_key(source: Any) -> tuple[int, str, int]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from build_tools.annotations.contexts import Context, read_exclusions
 from build_tools.annotations.schema import (
     ANCHOR,
     KINDS,
@@ -67,6 +68,11 @@ class Scope:
     place: str | None = None
     body: str | None = None
     period: str | None = None
+    positions: tuple[tuple[str, int, int], ...] = ()  # (field, line, column) for problems
+
+    def position_of(self, field: str) -> tuple[int, int]:
+        """Return where a scope field was written (the top of the file if it was not)."""
+        return find_position(self.positions, field)
 
 
 def _components(node: Node, path: str) -> tuple[tuple[Component, ...], list[Problem]]:
@@ -144,9 +150,10 @@ def _scope(node: Node, path: str) -> tuple[Scope, list[Problem]]:
     if is_null(node):
         return Scope(), []
     values, found = mapping_items(node, path, SCOPE_FIELDS)
-    return Scope(values.get("place"), values.get("body"), values.get("period")), found
+    return Scope(values.get("place"), values.get("body"), values.get("period"), field_positions(values)), found
 
 
+BASES = ("general",)
 COMPONENT_FIELDS = (
     Field("text", one_line, True, "the part as the source words it"),
     Field("term", slug, False, "id of the glossary entry for this part, if it has one"),
@@ -170,9 +177,17 @@ GLOSSARY_FIELDS = (
           "other written forms found in texts; Traditional forms are derived automatically",
           "[文明积分超市]"),
     Field("pinyin", one_line, True, "pinyin with tone marks, confirmed by a person", "wǔ gè yī"),
+    Field("pinyin_confirmed", text_list, False,
+          "readings checked by a person where pypinyin reads otherwise: a piece of the term and its "
+          "syllables; check stops warning about those syllables", "[佛茂 fó mào]"),
     Field("english", one_line, True, "a short English gloss", "Five Ones"),
     Field("kind", choice(KINDS), True, f"one of: {', '.join(KINDS)}", "slogan"),
     Field("summary", summary_text, True, "one line for the tooltip, in Chinese or English"),
+    Field("basis", choice(BASES), False,
+          "'general' when the summary rests on general knowledge rather than a cited paragraph: needs a "
+          "'- general' source and a definition that says 据通行解释; shown as 〔通行解释〕 in tooltip, term "
+          "page and PDF. check requires it when an entry cites general and its summary quotes no cited "
+          "paragraph", "general"),
     Field("definition", text, True,
           "the fuller explanation; Markdown subset: paragraphs, *emphasis*, **strong**, lists, links"),
     Field("components", _components, False,
@@ -183,8 +198,9 @@ GLOSSARY_FIELDS = (
           "well-documented national slogan explained from general knowledge"),
     Field("related", _related, False,
           f"typed links to other terms, '- relation: term-id'; relations: {', '.join(RELATIONS)}"),
-    Field("exclude", text_list, False,
-          "longer strings in which these characters are not this term (二十五个一级)"),
+    Field("exclude", read_exclusions, False,
+          "where these characters are not this term: a longer string (二十五个一级), or the words "
+          "around it, '{before: 等}' (see CONTRIBUTING: exclusions by context)"),
     Field("note", text, False, "what is uncertain or unknown about this entry"),
 )
 
@@ -198,15 +214,17 @@ class GlossaryEntry:
     term: str
     variants: tuple[str, ...]
     pinyin: str
+    pinyin_confirmed: tuple[str, ...]
     english: str
     kind: str
     summary: str
+    basis: str | None
     definition: str
     components: tuple[Component, ...]
     scope: Scope
     sources: tuple[SourceRef, ...]
     related: tuple[Relation, ...]
-    exclude: tuple[str, ...]
+    exclude: tuple[str | Context, ...]
     note: str | None
     positions: tuple[tuple[str, int, int], ...]  # (field, line, column) for later problems
 
@@ -233,7 +251,7 @@ def read_glossary_entry(root: Node | None, path: str, entry_id: str
 def _default(values: dict[str, Any], name: str) -> Any:
     if name in values and values[name] is not None:
         return values[name]
-    return {"variants": (), "components": (), "related": (), "exclude": (),
+    return {"variants": (), "pinyin_confirmed": (), "components": (), "related": (), "exclude": (),
             "scope": Scope()}.get(name)
 
 

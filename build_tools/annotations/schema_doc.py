@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from build_tools.annotations.glossary import COMPONENT_FIELDS, GLOSSARY_FIELDS, SCOPE_FIELDS, SOURCE_FIELDS
+from build_tools.annotations.contexts import CONTEXT_FIELDS
+from build_tools.annotations.glossary import (
+    COMPONENT_FIELDS,
+    GLOSSARY_FIELDS,
+    SCOPE_FIELDS,
+    SOURCE_FIELDS,
+)
 from build_tools.annotations.schema import Field
 from build_tools.annotations.textmeta import PLACE_FIELDS, TEXT_FIELDS
 
@@ -22,6 +28,7 @@ NESTED: dict[str, tuple[str, tuple[Field, ...]]] = {
     "components": ("[]", COMPONENT_FIELDS),
     "scope": ("", SCOPE_FIELDS),
     "sources": ("[]", SOURCE_FIELDS),
+    "exclude": ("[]", CONTEXT_FIELDS),
     "place": ("", PLACE_FIELDS),
 }
 FILES = (

@@ -48,7 +48,7 @@ def load_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]
             return None, [refused]
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(text, path, err)]
+        return None, _syntax_problems(text, path, err)
     except yaml.YAMLError as err:
         return None, [problem(path, 1, 1, "yaml-syntax", f"not valid YAML: {err}")]
     problems = list(_check_structure(path, root, 0)) if root is not None else []
@@ -74,6 +74,28 @@ def _refused_event(text: str, path: str) -> Problem | None:
                 return problem(path, line, column, "yaml-tag",
                                f"explicit tags ({event.tag}) are not allowed in annotation files; remove it")
     return None
+
+
+def _syntax_problems(text: str, path: str, err: yaml.MarkedYAMLError) -> list[Problem]:
+    """Where the parser stopped, and first where the mistake is when that is elsewhere.
+
+    An unclosed quote swallows the rest of the file, so the parser stops far below it;
+    PyYAML's context mark still points at the quote that opened the scalar.
+    """
+    stopped = _syntax_problem(text, path, err)
+    opened = err.context_mark
+    if not (opened and err.context and "quoted scalar" in err.context and opened.line + 1 != stopped.line):
+        return [stopped]
+    return [problem(path, opened.line + 1, opened.column + 1, "yaml-syntax",
+                    f"not valid YAML: this quoted value never closes (the parser ran on to line "
+                    f"{stopped.line}); add the closing quote {_opening_quote(text, opened)!r}"),
+            stopped]
+
+
+def _opening_quote(text: str, mark: yaml.Mark) -> str:
+    """The character a mark points at (the quote that opened a scalar)."""
+    lines = text.split("\n")
+    return lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else '"'
 
 
 def _syntax_problem(text: str, path: str, err: yaml.MarkedYAMLError) -> Problem:

@@ -36,8 +36,7 @@ STAGES = {  # stage name -> the function whose cumulative time is that stage
     "write": "write.py:write_outputs",
 }
 PROBE = r"""
-import cProfile, json, pstats, resource, sys, time
-from build_tools.cli import run
+import cProfile, json, pstats, resource, sys, time; from build_tools.cli import run
 root, profile = sys.argv[1], sys.argv[2] == "1"
 profiler = cProfile.Profile() if profile else None
 start = time.perf_counter()

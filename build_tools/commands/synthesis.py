@@ -21,12 +21,11 @@ import random
 import re
 from dataclasses import dataclass, replace
 
-from pypinyin import Style, lazy_pinyin
-
 from build_tools.annotations.fmt import render_glossary_yaml, render_text_meta_yaml
 from build_tools.annotations.glossary import GlossaryEntry, Scope, SourceRef
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import DropRule
+from build_tools.readings import expected_reading
 from build_tools.sources import Sources, raw_text_path
 from build_tools.stages.chars import HAN
 
@@ -153,9 +152,10 @@ def _within(entry: GlossaryEntry, kept: set[str]) -> GlossaryEntry:
 
 def _synthetic(term: str, number: int) -> GlossaryEntry:
     return GlossaryEntry(
-        id=f"syn-{number:05d}", path="", term=term, variants=(),
-        pinyin=" ".join(lazy_pinyin(term, style=Style.TONE)), english=f"synthetic term {number}",
-        kind="concept", summary=f"合成术语 {number}，用于性能测试。", definition=f"合成术语“{term}”。",
+        id=f"syn-{number:05d}", path="", term=term, variants=(), pinyin_confirmed=(),
+        pinyin=" ".join(expected_reading(term)), english=f"synthetic term {number}",
+        kind="concept", summary=f"合成术语 {number}，用于性能测试。", basis="general",
+        definition=f"合成术语“{term}”（据通行解释）。",
         components=(), scope=Scope(), sources=(SourceRef(None, None, 0, 0),), related=(), exclude=(),
         note=None, positions=(),
     )

@@ -11,7 +11,7 @@ from build_tools.annotations.relations import LABELS
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import CorpusText, Edition
 from build_tools.pdf.ids import chinese_number, entry_id
-from build_tools.pdf.typeset import typeset_all, typeset_html
+from build_tools.pdf.typeset import basis_mark, typeset_all, typeset_html
 
 
 def render_appendix(edition: Edition, texts: list[CorpusText]) -> str:
@@ -49,7 +49,7 @@ def render_entry(entry: GlossaryEntry, edition: Edition, numbers: dict[str, int]
             f'<span class="entry-pinyin" lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span></h3>'
             f'<p class="entry-gloss"><span lang="en">{escape(entry.english)}</span>'
             f' · {escape(KIND_LABELS[entry.kind])}</p>'
-            f'<p class="entry-summary">{typeset_all(entry.summary)}</p>'
+            f'<p class="entry-summary">{typeset_all(entry.summary)}{basis_mark(entry.basis)}</p>'
             f'<div class="entry-definition">{render_entry_definition(entry, edition)}</div>'
             f'<dl class="entry-facts">{facts}</dl></section>')
 

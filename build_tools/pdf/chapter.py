@@ -16,7 +16,7 @@ from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block, BlockKind
 from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
-from build_tools.pdf.typeset import typeset, typeset_all
+from build_tools.pdf.typeset import basis_mark, typeset, typeset_all
 from build_tools.presentation import POINT_LEAD, meta_rows
 from build_tools.terms.annotate import Found
 
@@ -136,4 +136,4 @@ def render_footnote(text_id: str, mark: Mark) -> str:
             f'<a class="fn-term" href="#{entry_id(entry.id)}">{typeset_all(entry.term)}</a> '
             f'<span class="fn-pinyin" lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span> '
             f'<span class="fn-english" lang="en">{escape(entry.english)}</span>{variant}'
-            f'<span class="fn-sep">：</span>{typeset_all(entry.summary)}</span>')
+            f'<span class="fn-sep">：</span>{typeset_all(entry.summary)}{basis_mark(entry.basis)}</span>')

@@ -6,6 +6,7 @@ from html import escape
 
 from build_tools.edition import CorpusText, Edition
 from build_tools.pdf.ids import chapter_id, chinese_number
+from build_tools.presentation import GENERAL_EXPLANATION, GENERAL_MARK
 
 TITLE_LINES = ("乡村振兴与基层治理", "政策文本注释读本")  # the title page breaks the title here
 TITLE = "".join(TITLE_LINES)
@@ -34,13 +35,15 @@ def render_note(version: str) -> str:
          '<span class="nobr">jinhaihu-113 p12</span>。在 PDF 阅读器中打开 '
          '<span class="nobr">edition.pdf#nameddest=jinhaihu-113-p12</span> 即直接跳到该段。'),
         ("文中的政策术语在每篇首次出现时以虚线下划标出，并在页脚注出术语、拼音、英文译名与摘要；"
+         f"摘要后标有{GENERAL_MARK}的，{GENERAL_EXPLANATION}"
          "书末术语表按拼音排序，列出完整释义、组成、相关倡议、出处及各篇出现的段落和页码。"),
         f"本 PDF 与网站由同一份数据生成，版本日期 {escape(version)}。",
     ]
     english = ("Paragraph numbers in the margin are the site's anchors (p1, p2…), so a citation such as "
                "“jinhaihu-113 p12” works in both, and edition.pdf#nameddest=jinhaihu-113-p12 opens "
                "the paragraph. Glossary terms are footnoted at their first occurrence in each text; "
-               "the glossary at the end gives full definitions and page references.")
+               "the glossary at the end gives full definitions and page references. A summary marked "
+               "〔通行解释〕 rests on general knowledge, not on the paragraphs cited.")
     body = "".join(f"<p>{text}</p>" for text in paragraphs)
     return ('<section class="note" id="note">'
             '<h1 class="front-title" data-title="编者说明" data-bookmark="编者说明">编者说明</h1>'

@@ -15,6 +15,7 @@ import html
 import re
 
 from build_tools.annotations.definitions import TAG
+from build_tools.presentation import GENERAL_MARK
 
 ZWSP = "\u200b"
 OPENING_QUOTES = "“‘"
@@ -60,3 +61,8 @@ def typeset_html(fragment: str) -> str:
     """Apply the same rules to the text between the tags of sanitised HTML."""
     parts = TAG.split(fragment)
     return "".join(part if TAG.fullmatch(part) else keep_runs(insert_breaks(part)) for part in parts)
+
+
+def basis_mark(basis: str | None) -> str:
+    """The 〔通行解释〕 mark after a summary that rests on general knowledge (explained in the note)."""
+    return f'<span class="basis">{GENERAL_MARK}</span>' if basis == "general" else ""

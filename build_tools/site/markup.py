@@ -6,6 +6,8 @@ import html
 import json
 import re
 
+from build_tools.presentation import GENERAL_EXPLANATION, GENERAL_MARK
+
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS less ">", which HTML
 # escaping covers, plus "|" from the tables extension). Escaping any other character
 # would leave the backslash visible.
@@ -54,3 +56,11 @@ def front_matter(title: str, description: str | None = None, source_file: str | 
     if source_file:
         lines.append(f"source_file: {yaml_string(source_file)}")
     return "\n".join([*lines, "---", ""])
+
+
+def general_mark(basis: str | None) -> str:
+    """The 〔通行解释〕 mark after a summary that rests on general knowledge, explained on hover."""
+    if basis != "general":
+        return ""
+    return (f' <a class="gl-basis" href="../../about/#general" title="{escape_html(GENERAL_EXPLANATION)}">'
+            f"{GENERAL_MARK}</a>")

@@ -10,7 +10,7 @@ from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import Edition
 from build_tools.model import Block
-from build_tools.site.markup import escape_html, escape_markdown, front_matter
+from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
 from build_tools.terms.annotate import Found
@@ -57,7 +57,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
         front_matter(entry.term, entry.summary, entry.path),
         f"# {escape_markdown(entry.term)} {{ #term }}\n",
         _facts(entry),
-        f'<p class="term-summary">{escape_html(entry.summary)}</p>\n',
+        f'<p class="term-summary">{escape_html(entry.summary)}{general_mark(entry.basis)}</p>\n',
         "## 释义 { #definition }\n",
         f'<div class="term-definition">{render_definition(entry.definition, edition.text_ids)}</div>\n',
     ]

@@ -10,7 +10,7 @@ from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.relations import ENGLISH, LABELS, Edge
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import CorpusText, Edition
-from build_tools.site.markup import escape_html, escape_markdown, front_matter
+from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.terms.annotate import Found
 
 FAMILY = ("variant_of", "same_mechanism_as")  # relations that make the "same" initiative
@@ -252,6 +252,7 @@ class PanelItem:
     pinyin: str
     english: str
     summary: str
+    basis: str | None
     elsewhere: tuple[Elsewhere, ...]
     elsewhere_count: int
 
@@ -270,8 +271,8 @@ def panel_items(text: CorpusText, edition: Edition, appearances: Appearances) ->
             Elsewhere(f.text_id, f.block.anchor, edition.text(f.text_id).meta.title,  # type: ignore[union-attr]
                       f.occurrence.form if f.occurrence.term_id != entry.id else None)
             for f in others)
-        items.append(PanelItem(entry.id, entry.term, entry.pinyin, entry.english, entry.summary, elsewhere,
-                               len(found_in) - 1))  # this text is among them
+        items.append(PanelItem(entry.id, entry.term, entry.pinyin, entry.english, entry.summary, entry.basis,
+                               elsewhere, len(found_in) - 1))  # this text is among them
     return tuple(items)
 
 
@@ -299,4 +300,4 @@ def _panel_item(item: PanelItem) -> str:
     return (f'<li id="gl-{item.term_id}"><a class="gl-term" href="../../glossary/{item.term_id}/" lang="zh-Hans">'
             f'{escape_html(item.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(item.pinyin)}'
             f'</span> <span class="gl-english" lang="en">{escape_html(item.english)}</span> '
-            f'<span class="gl-summary">{escape_html(item.summary)}</span>{elsewhere}</li>')
+            f'<span class="gl-summary">{escape_html(item.summary)}{general_mark(item.basis)}</span>{elsewhere}</li>')

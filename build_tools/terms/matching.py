@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from build_tools.annotations.contexts import Context, in_context
+
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
@@ -33,20 +35,29 @@ class TermForms:
 
     term_id: str
     forms: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str | Context, ...] = ()  # longer strings, or the words around a match
 
 
 class TermIndex:
-    """An automaton over every form of every term, and each term's exclusion contexts."""
+    """An automaton over every form of every term, and each term's exclusions.
+
+    A fixed exclusion is a longer string containing the form; a ``Context`` is checked
+    only on the few matches of its own term, so the pass stays one automaton run.
+    """
 
     def __init__(self, terms: Iterable[TermForms]) -> None:
         owners: dict[str, list[tuple[str, str]]] = {}
         self._exclusions: dict[str, tuple[str, ...]] = {}
+        self._contexts: dict[str, tuple[Context, ...]] = {}
         for term in terms:
             for form in term.forms:
                 owners.setdefault(form, []).append((term.term_id, form))
-            if term.exclude:
-                self._exclusions[term.term_id] = term.exclude
+            fixed = tuple(e for e in term.exclude if isinstance(e, str))
+            contexts = tuple(e for e in term.exclude if isinstance(e, Context))
+            if fixed:
+                self._exclusions[term.term_id] = fixed
+            if contexts:
+                self._contexts[term.term_id] = contexts
         self._automaton: ahocorasick.Automaton | None = None
         if owners:
             self._automaton = ahocorasick.Automaton()
@@ -78,7 +89,10 @@ class TermIndex:
         return tuple(found)
 
     def _excluded(self, text: str, term_id: str, form: str, position: int, start: int, end: int) -> bool:
-        """Tell whether this match lies inside one of its term's exclusion contexts."""
+        """Tell whether this match lies inside one of its term's exclusions."""
+        ends = position + len(form)
+        if any(in_context(c, text, position, ends, start, end) for c in self._contexts.get(term_id, ())):
+            return True
         for context in self._exclusions.get(term_id, ()):
             offset = context.find(form)
             while offset != -1:
