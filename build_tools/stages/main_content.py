@@ -21,7 +21,8 @@ from build_tools.stages.chars import HAN
 from build_tools.stages.line_runs import densest_region, rescue, smooth
 
 FUNCTION_WORDS = frozenset("的了在是和与对为等及将把被从到以于中上")
-SENTENCE_END = re.compile(r"[。！？；!?;…]|\.\s*$")
+# A wave dash after a word ends an informal sentence (玩得开心～); between numbers it is a range.
+SENTENCE_END = re.compile(rf"[。！？；!?;…]|\.\s*$|(?<=[{HAN}])[～~]\s*$")
 CLAUSE = re.compile(r"[，,、：:]")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Separators between short items: 首页 > 新闻 | 政务 » 正文 · 更多 / 联系. A slash without

@@ -19,6 +19,13 @@ LABELS = (r"作\s*者|来\s*源|文章来源|稿件来源|信息来源|出处|�
           r"阅读(?:次数|量)?|访问量|字号|供稿|撰稿|摄影|来源于|生成日期|成文日期|发文机构|发文字号|信息索引")
 FIELD = re.compile(rf"(?P<label>{LABELS})\s*[:：]\s*")
 DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
+# Blogs and English-language templates date a post in English: Feb 1st, 2015 / 1 February 2015.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+ENGLISH_DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH},?)\s+(\d{{4}})\b", re.IGNORECASE)
+# A publication stamp: a date and a clock time opening the line (2009-07-20 08:43:57 来源 | 评论).
+STAMP = re.compile(r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 REPORTER = re.compile(rf"^(?:本报|本台|本网|新华社)?(?:特约)?(?:记者|通讯员|评论员)[{HAN}\s、:：]{{1,30}}$")
 ORGANISATION = re.compile(rf"^[{HAN}（）()]{{4,40}}(?:委员会|组织部|宣传部|办公室|政府|委|部|厅|局|中心|研究院)$")
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -86,11 +93,23 @@ def fields(text: str) -> dict[str, str]:
 
 def iso_date(text: str) -> str | None:
     """The first plausible date in a line, as YYYY-MM-DD."""
-    for match in DATE.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
+    numeric = [(m.start(), (int(m[1]), int(m[2]), int(m[3]))) for m in DATE.finditer(text)]
+    english = [(m.start(), _english_date(m)) for m in ENGLISH_DATE.finditer(text)]
+    for _, (year, month, day) in sorted(numeric + english):
         if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def _english_date(match: re.Match[str]) -> tuple[int, int, int]:
+    """Year, month, day of an English date, in either order of day and month."""
+    month, day, day_first, month_second, year = match.groups()
+    return int(year), MONTHS.index((month or month_second)[:3].lower()) + 1, int(day or day_first)
+
+
+def without_dates(text: str) -> str:
+    """A line with its dates (numeric or English) taken out."""
+    return ENGLISH_DATE.sub("", DATE.sub("", text))
 
 
 def author_of(text: str) -> str | None:
@@ -105,13 +124,13 @@ def author_of(text: str) -> str | None:
 
 
 def is_byline(text: str) -> bool:
-    """A short line of labelled fields, a date alone, or reporters; never a sentence."""
+    """A short line of labelled fields, a date alone, a publication stamp, or reporters; never a sentence."""
     if len(text) > 120 or re.search("[。！？]", text):
         return False
-    if FIELD.search(text) or REPORTER.match(text):
+    if FIELD.search(text) or REPORTER.match(text) or STAMP.match(text):
         return True
-    return bool(iso_date(text)) and len(HAN_CHAR.sub("", DATE.sub("", text))) <= 12 and len(
-        HAN_CHAR.findall(DATE.sub("", text))) <= 6
+    rest = without_dates(text)
+    return bool(iso_date(text)) and len(HAN_CHAR.sub("", rest)) <= 12 and len(HAN_CHAR.findall(rest)) <= 6
 
 
 def is_signature(text: str) -> bool:
