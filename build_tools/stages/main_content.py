@@ -203,11 +203,15 @@ def _chrome_rule(f: Features) -> str:
     return next(name for flag, name in named if flag)
 
 
-def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
-              has_digits: Sequence[bool]) -> list[tuple[str, str]]:
-    """Runs of MENU_RUN or more very short unpunctuated lines are menus or share bars, not headings."""
+def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features], has_digits: Sequence[bool],
+              bylines: Sequence[bool] | None = None) -> list[tuple[str, str]]:
+    """Runs of MENU_RUN or more very short unpunctuated lines are menus or share bars, not headings.
+
+    The line right above a byline is the title's place (a short title may follow a menu).
+    """
+    above = [*bylines[1:], False] if bylines else [False] * len(first)
     menu = [c in ("short", "neargood") and 2 <= f.han <= MENU_ITEM_HAN and not f.sentence_marks and not dated
-            for (c, _), f, dated in zip(first, feats, has_digits, strict=True)]
+            and not title_place for (c, _), f, dated, title_place in zip(first, feats, has_digits, above, strict=True)]
     result, i = list(first), 0
     while i < len(menu):
         j = i
@@ -255,7 +259,7 @@ def extract_main_content(lines: Sequence[tuple[int, str]],
     lines = [(n, t.strip()) for n, t in lines if t.strip()]
     feats = [features(text, corpus_lines) for _, text in lines]
     bylines = [meta.is_byline(meta.fold(t)) for _, t in lines]
-    first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines])
+    first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines], bylines)
     first = link_list_runs(first, feats, bylines)
     final = list(rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats]))
     (start, end), core = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)

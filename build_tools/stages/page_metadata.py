@@ -29,6 +29,7 @@ STAMP = re.compile(r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{
 REPORTER = re.compile(rf"^(?:本报|本台|本网|新华社)?(?:特约)?(?:记者|通讯员|评论员)[{HAN}\s、:：]{{1,30}}$")
 ORGANISATION = re.compile(rf"^[{HAN}（）()]{{4,40}}(?:委员会|组织部|宣传部|办公室|政府|委|部|厅|局|中心|研究院)$")
 HAN_CHAR = re.compile(f"[{HAN}]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Simplified forms of the Traditional characters our word lists use: a dump of a
 # Traditional page must score like its Simplified twin (no OpenCC here: self-contained).
 TRADITIONAL = (
@@ -50,6 +51,9 @@ LOOK_BELOW = 6  # lines below the body where a publication date may stand (gover
 # Lower ranks first: a publication date is what the reader is told; 生成日期 is the file's.
 DATE_RANK = {"发布日期": 0, "发布时间": 0, "时间": 0, "日期": 0, "发布": 0, "": 1, "更新时间": 2, "更新日期": 2,
              "生成日期": 2, "成文日期": 2}
+MAX_HEADINGS = 3  # title, kicker or subtitle, author: a longer block of short lines is a list
+SUBTITLE = re.compile(r"^[—–-]{1,2}")
+MAX_NAME = 12  # words of an author's line: a name with a title (心理咨询师熊玲, 本报记者 张三)
 LOOK_INTO = 3  # lines into the body where a byline may stand (a page with no chrome between)
 
 
@@ -140,9 +144,14 @@ def is_signature(text: str) -> bool:
                                                  and not HAN_CHAR.search(DATE.sub("", folded)))
 
 
+def words(text: str) -> int:
+    """Words of a line: each Chinese character, and each Latin word (React, Native) as one."""
+    return len(HAN_CHAR.findall(text)) + len(LATIN_WORD.findall(text))
+
+
 def mostly_han(text: str) -> bool:
-    """Chinese characters make at least half of the line (not a counter, player or link list)."""
-    return 2 * len(HAN_CHAR.findall(text)) >= len(re.sub(r"\s", "", text))
+    """Words make at least half of the line (not a counter, player or link list); a Latin word counts once."""
+    return 2 * words(text) >= len(LATIN_WORD.sub("a", re.sub(r"\s", "", text)))
 
 
 def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
@@ -155,9 +164,9 @@ def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """Chinese words, title length, no clause or sentence end, not a byline."""
-    han = len(HAN_CHAR.findall(text))
-    return 4 <= han and len(text) <= 80 and not TITLE_END.search(text) and not is_byline(text)
+    """Chinese words (a Latin word counting as one), title length, no clause or sentence end, not a byline."""
+    return (HAN_CHAR.search(text) is not None and 4 <= words(text) and len(text) <= 80
+            and not TITLE_END.search(text) and not is_byline(text))
 
 
 def breadcrumb_tail(text: str) -> str | None:
@@ -185,10 +194,29 @@ def find_header(lines: Sequence[tuple[int, str]], body_start: int,
         below = next(i for i, (n, _) in enumerate(lines) if n == title.line) + 1
         issuer = [below] if below < len(lines) and ORGANISATION.match(fold(lines[below][1])) else []
         bylines = sorted(set(issuer + [i for i in bylines if lines[i][0] > title.line]))
+        names = _name_lines(lines, below, bylines, is_chrome)
+        bylines = sorted(set(bylines + names))
+    else:
+        names = []
     end = len(lines) if body_end is None else body_end
     footer = [i for i in range(end, min(end + LOOK_BELOW, len(lines))) if is_byline(fold(lines[i][1]))]
-    return Header(title, _date(lines, bylines + footer), _author(lines, bylines),
-                  tuple(lines[i][0] for i in bylines))
+    author = _author(lines, [i for i in bylines if i not in names])
+    if author.value is None and names:
+        author = Found(lines[names[0]][1], lines[names[0]][0], "name line between the title and the byline")
+    return Header(title, _date(lines, bylines + footer), author, tuple(lines[i][0] for i in bylines))
+
+
+def _name_lines(lines: Sequence[tuple[int, str]], below_title: int, bylines: list[int],
+                is_chrome: Callable[[int], bool]) -> list[int]:
+    """Short unpunctuated lines between the title and its byline: the author's name (心理咨询师熊玲)."""
+    first = next((i for i in bylines if i >= below_title), None)
+    if first is None:
+        return []
+    between = range(below_title, first)
+    if len(between) > MAX_HEADINGS - 1 or any(is_chrome(i) for i in between):
+        return []
+    return [i for i in between if i not in bylines and 2 <= words(lines[i][1]) <= MAX_NAME
+            and not re.search(r"[，,。！？；：:]", lines[i][1])]
 
 
 def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int],
@@ -207,13 +235,24 @@ def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int]
 
 
 def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callable[[int], bool]) -> int | None:
-    """The nearest title-like line above a byline, skipping widgets and further bylines."""
+    """The title-like line above a byline, skipping widgets and further bylines.
+
+    The lines right above a byline may be a block of headings: the title with a kicker, a
+    subtitle or the author's name (心理咨询师熊玲) beside it. The title is the longest of
+    them; a subtitle opening with a dash (——记…) is never the title.
+    """
+    block: list[int] = []
     for i in range(start - 1, max(start - 6, -1), -1):
         text = fold(lines[i][1])
         if is_byline(text) or ORGANISATION.match(text) or is_chrome(i) or not mostly_han(text):
+            if block:
+                break
             continue  # widgets, a player (收听本文 00:00/00:00), further bylines
-        return i if looks_like_title(text) else None
-    return None
+        if not looks_like_title(text) or len(block) == MAX_HEADINGS:
+            break
+        block.append(i)
+    titles = [i for i in block if not SUBTITLE.match(fold(lines[i][1]))]
+    return max(titles, key=lambda i: (words(lines[i][1]), i), default=None)
 
 
 def _heading_above_body(lines: Sequence[tuple[int, str]], body_start: int,
