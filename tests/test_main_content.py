@@ -283,3 +283,13 @@ def test_a_short_title_after_a_menu_is_no_menu_item() -> None:
     result = extract_main_content(numbered_lines(text))
     assert (result.header.title.value, result.header.date.value) == ("谈谈 React Native", "2015-02-01")
     assert "愿大家珍惜这样的机会，玩得开心～" in {d.text for d in result.body()}
+
+
+def test_a_line_repeating_the_body_opening_is_no_title() -> None:
+    teaser = PROSE[:16]
+    result = extract_main_content(numbered_lines(f"首页 | 新闻 | 政务 | 服务\n{teaser}\n发布时间：2023-10-04\n{PROSE}\n{PROSE}\n"))
+    assert result.header.title.value is None and result.header.date.value == "2023-10-04"
+
+
+def test_a_tag_line_is_chrome() -> None:
+    assert classify(features("标签： 林依轮 字体")) == ("bad", "widget")

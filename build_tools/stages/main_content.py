@@ -40,7 +40,9 @@ STRONG_WIDGET = re.compile(
     r"相关(公告|专题|主题|报道|资讯|稿件)|最(新|热)(新闻|文章|资讯|动态|公告)|(精彩|热图|图片|编辑|小编)(新闻|推荐)|"
     r"频道精选|新闻检索|留言须知|我要(发表)?留言|(发表|暂无|我要|网友)评论|"
     # Licences and reporting lines of a footer.
-    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)"
+    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)|"
+    # A tag line of a news or blog template (标签： 林依轮 字体).
+    r"^(?:标签|Tags?)\s*[:：]"
 )
 # A site's own notice, sentences and all: it names itself (本网) beside copyright words.
 SITE_NOTICE = re.compile(r"本网|本站")

@@ -223,7 +223,7 @@ def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int]
            is_chrome: Callable[[int], bool]) -> Found:
     """The title above the first byline that has one, else a breadcrumb tail repeated as a line."""
     for byline in bylines:  # a source line may stand above the title too (新华网: 来源 … 标题 … 日期)
-        if (above := _line_above(lines, byline, is_chrome)) is not None:
+        if (above := _line_above(lines, byline, is_chrome, body_start)) is not None:
             return Found(TITLE_LABEL.sub("", lines[above][1]), lines[above][0], "line above the byline")
     crumb = _breadcrumb_title(lines, body_start)
     if crumb is not None:
@@ -234,7 +234,8 @@ def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int]
     return Found(None, None, reason)
 
 
-def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callable[[int], bool]) -> int | None:
+def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callable[[int], bool],
+                body_start: int) -> int | None:
     """The title-like line above a byline, skipping widgets and further bylines.
 
     The lines right above a byline may be a block of headings: the title with a kicker, a
@@ -251,8 +252,14 @@ def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callabl
         if not looks_like_title(text) or len(block) == MAX_HEADINGS:
             break
         block.append(i)
-    titles = [i for i in block if not SUBTITLE.match(fold(lines[i][1]))]
+    titles = [i for i in block if not SUBTITLE.match(fold(lines[i][1])) and not opens_body(lines, i, body_start)]
     return max(titles, key=lambda i: (words(lines[i][1]), i), default=None)
+
+
+def opens_body(lines: Sequence[tuple[int, str]], i: int, body_start: int) -> bool:
+    """The line repeats the opening of the body's first sentence (a teaser or a cut summary), no title."""
+    body = next((key(text) for j, (_, text) in enumerate(lines) if j >= body_start and j != i), "")
+    return len(key(lines[i][1])) >= 6 and body.startswith(key(lines[i][1]).rstrip("…."))
 
 
 def _heading_above_body(lines: Sequence[tuple[int, str]], body_start: int,
@@ -260,6 +267,8 @@ def _heading_above_body(lines: Sequence[tuple[int, str]], body_start: int,
     """With no byline: a title-like line right above the body, below chrome, said once on the page."""
     i = body_start - 1
     if i < 0 or is_chrome(i) or not looks_like_title(lines[i][1]) or len(HAN_CHAR.findall(lines[i][1])) < 6:
+        return None
+    if opens_body(lines, i, body_start):
         return None
     if i > 0 and not is_chrome(i - 1) and len(HAN_CHAR.findall(lines[i - 1][1])) > 4:  # a list, not a heading
         return None
