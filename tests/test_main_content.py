@@ -259,3 +259,37 @@ def test_a_sidebar_ending_above_the_byline_leaves_the_title() -> None:
     result = extract_main_content(numbered_lines(text))
     assert result.header.title.value == "我县召开乡村振兴推进会"
     assert {d.rule for d in result.decisions if d.number in range(2, 8)} == {"link-list"}
+
+
+@pytest.mark.parametrize("text, date, byline", [
+    ("Feb 1st, 2015", "2015-02-01", True),  # a blog template dates a post in English
+    ("1 February 2015", "2015-02-01", True),
+    ("2009-07-20 08:43:57 大洋网-信息时报 | 发表评论(0) | 正文背景色：", "2009-07-20", True),  # a stamp opens it
+    ("May 2015 brought rain", None, False),
+])
+def test_english_dates_and_publication_stamps(text: str, date: str | None, byline: bool) -> None:
+    assert (meta.iso_date(text), meta.is_byline(text)) == (date, byline)
+
+
+def test_the_title_is_the_longest_heading_above_the_byline_and_a_name_line_is_the_author() -> None:
+    text = f"首页 | 新闻 | 政务 | 服务\n熊玲：什么样的婚姻才是鸡肋婚姻？\n心理咨询师熊玲\n2018/03/05 09:53\n{PROSE}\n{PROSE}\n"
+    result = extract_main_content(numbered_lines(text))
+    assert (result.header.title.value, result.header.author.value) == ("熊玲：什么样的婚姻才是鸡肋婚姻？", "心理咨询师熊玲")
+    assert {d.number: d.role for d in result.kept()}[3] == "byline"
+
+
+def test_a_short_title_after_a_menu_is_no_menu_item() -> None:
+    text = f"首页\n所有文章\n专题文章\n我的微博\n谈谈 React Native\nFeb 1st, 2015\n{PROSE}\n{PROSE}\n愿大家珍惜这样的机会，玩得开心～\n"
+    result = extract_main_content(numbered_lines(text))
+    assert (result.header.title.value, result.header.date.value) == ("谈谈 React Native", "2015-02-01")
+    assert "愿大家珍惜这样的机会，玩得开心～" in {d.text for d in result.body()}
+
+
+def test_a_line_repeating_the_body_opening_is_no_title() -> None:
+    teaser = PROSE[:16]
+    result = extract_main_content(numbered_lines(f"首页 | 新闻 | 政务 | 服务\n{teaser}\n发布时间：2023-10-04\n{PROSE}\n{PROSE}\n"))
+    assert result.header.title.value is None and result.header.date.value == "2023-10-04"
+
+
+def test_a_tag_line_is_chrome() -> None:
+    assert classify(features("标签： 林依轮 字体")) == ("bad", "widget")

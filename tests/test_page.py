@@ -99,3 +99,37 @@ def test_lines_trafilatura_lost_are_put_back_in_place() -> None:
 ])
 def test_table_rows_read_as_a_browser_copies_them(line: str, expected: str) -> None:
     assert table_row(line) == expected
+
+
+def _page(head: str, body: str) -> bytes:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}<div>{PROSE}</div><div>{PROSE}</div>" \
+           f"</body></html>".encode()
+
+
+@pytest.mark.parametrize("head, footer, site, source", [
+    ("<title>某地召开推进会 - 中国日报网</title><meta name='twitter:site' content='@ChinaDailyApp'>", "",
+     "中国日报网", "last piece of the <title>"),
+    ("<title>某地召开推进会</title><meta name='twitter:site' content='@ChinaDailyApp'>", "", None, "unknown"),
+    ("<title>某地召开推进会</title>", "<div>© 2020 版权所有 南京大学信息化建设管理服务中心 All Rights Reserved</div>",
+     "南京大学信息化建设管理服务中心", "copyright notice"),
+    ("<title>某地召开推进会</title>", "<div>网易公司版权所有</div>", "网易", "copyright notice"),
+    ("<title>某地召开推进会_网易娱乐</title><meta property='og:site_name' content='网易'>", "", "网易", "og:site_name"),
+])
+def test_site_name_is_never_a_twitter_handle(head: str, footer: str, site: str | None, source: str) -> None:
+    page = extract_page(_page(head, f"<h1>某地召开推进会</h1>{footer}"))
+    assert page.site_name == site and page.source_of("site_name").startswith(source)
+
+
+def test_a_dash_in_the_headline_is_no_site_name() -> None:
+    page = extract_page(_page("<title>数据的秘密 - 如何分析数据</title>", "<h1>数据的秘密 - 如何分析数据</h1>"))
+    assert page.site_name != "如何分析数据"
+
+
+@pytest.mark.parametrize("title, heading, expected", [
+    ("某地召开乡村振兴推进会（图）_新浪网", "", "某地召开乡村振兴推进会"),  # no heading carries the mark
+    ("某地召开乡村振兴推进会[组图] - 网易娱乐", "<h2>站点</h2>", "某地召开乡村振兴推进会"),
+    ("某地召开乡村振兴推进会（图）_新浪网", "<h1>某地召开乡村振兴推进会（图）</h1>", "某地召开乡村振兴推进会（图）"),
+    ("谈谈乡村振兴 - 某某的博客", "<h1>某某的博客</h1><h1>谈谈乡村振兴</h1>", "谈谈乡村振兴"),  # not the masthead
+])
+def test_title_without_site_suffix_or_picture_mark(title: str, heading: str, expected: str) -> None:
+    assert extract_page(_page(f"<title>{title}</title>", heading)).title == expected

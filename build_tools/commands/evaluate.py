@@ -104,6 +104,10 @@ def score(expect: Expect, kept: list[str], title: str | None, date: str | None,
     joined = "\n".join(key(k) for k in kept)
     result = Score(files=1, titles=int(bool(title) and key(title or "") == key(expect.title)),
                    dated=int(expect.date is not None), dates=int(expect.date is not None and date == expect.date))
+    if not result.titles:  # a missed title is listed with the lines, so a reader sees what was taken instead
+        result.worst.append(f"TITLE MISSED  got {title!r} | {expect.title[:80]}")
+    if result.dated and not result.dates:
+        result.worst.append(f"DATE MISSED   got {date!r} | {expect.date}")
     for line in expect.body:
         found = _found(line, keys, joined)
         result.body, result.body_kept = result.body + 1, result.body_kept + found

@@ -35,7 +35,8 @@ TRAILING_DATE = re.compile(
 NUMBER_CELL = re.compile(r"^[￥$]?\d[\d.,:：/%-]*$")
 # A list bullet or a column tag opening a link: ·标题, [时评]标题, 【C财经】标题.
 BULLET = re.compile(r"^(?:[·•▪◆◇■□●○►▶→]\s*|[\[【][^\]】]{1,6}[\]】])")
-BREAKS = re.compile(r"[；;，,]$|[，,].*[！？!?…]$")  # a clause left open, or clauses ending in ！
+# A clause left open, or clauses ending in ！ or in an informal wave dash (玩得开心～; 5～10 is a range).
+BREAKS = re.compile(rf"[；;，,]$|[，,].*(?:[！？!?…]|(?<=[{HAN}])[～~])$")
 GAP_PENALTY = 12  # weight of one chrome line inside the body region, beyond its own Han
 MAX_HEADLINE = 40  # Han: a longer line is a paragraph
 MIN_HEADLINE = 5

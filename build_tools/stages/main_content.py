@@ -21,7 +21,8 @@ from build_tools.stages.chars import HAN
 from build_tools.stages.line_runs import densest_region, rescue, smooth
 
 FUNCTION_WORDS = frozenset("的了在是和与对为等及将把被从到以于中上")
-SENTENCE_END = re.compile(r"[。！？；!?;…]|\.\s*$")
+# A wave dash after a word ends an informal sentence (玩得开心～); between numbers it is a range.
+SENTENCE_END = re.compile(rf"[。！？；!?;…]|\.\s*$|(?<=[{HAN}])[～~]\s*$")
 CLAUSE = re.compile(r"[，,、：:]")
 HAN_CHAR = re.compile(f"[{HAN}]")
 # Separators between short items: 首页 > 新闻 | 政务 » 正文 · 更多 / 联系. A slash without
@@ -39,7 +40,9 @@ STRONG_WIDGET = re.compile(
     r"相关(公告|专题|主题|报道|资讯|稿件)|最(新|热)(新闻|文章|资讯|动态|公告)|(精彩|热图|图片|编辑|小编)(新闻|推荐)|"
     r"频道精选|新闻检索|留言须知|我要(发表)?留言|(发表|暂无|我要|网友)评论|"
     # Licences and reporting lines of a footer.
-    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)"
+    r"许可证\s*[\d（(:：]|[京沪津渝粤苏浙鲁川]网文|违法和不良信息|不良信息举报|版权(说明|保护)|"
+    # A tag line of a news or blog template (标签： 林依轮 字体).
+    r"^(?:标签|Tags?)\s*[:：]"
 )
 # A site's own notice, sentences and all: it names itself (本网) beside copyright words.
 SITE_NOTICE = re.compile(r"本网|本站")
@@ -202,11 +205,15 @@ def _chrome_rule(f: Features) -> str:
     return next(name for flag, name in named if flag)
 
 
-def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features],
-              has_digits: Sequence[bool]) -> list[tuple[str, str]]:
-    """Runs of MENU_RUN or more very short unpunctuated lines are menus or share bars, not headings."""
+def menu_runs(first: Sequence[tuple[str, str]], feats: Sequence[Features], has_digits: Sequence[bool],
+              bylines: Sequence[bool] | None = None) -> list[tuple[str, str]]:
+    """Runs of MENU_RUN or more very short unpunctuated lines are menus or share bars, not headings.
+
+    The line right above a byline is the title's place (a short title may follow a menu).
+    """
+    above = [*bylines[1:], False] if bylines else [False] * len(first)
     menu = [c in ("short", "neargood") and 2 <= f.han <= MENU_ITEM_HAN and not f.sentence_marks and not dated
-            for (c, _), f, dated in zip(first, feats, has_digits, strict=True)]
+            and not title_place for (c, _), f, dated, title_place in zip(first, feats, has_digits, above, strict=True)]
     result, i = list(first), 0
     while i < len(menu):
         j = i
@@ -254,7 +261,7 @@ def extract_main_content(lines: Sequence[tuple[int, str]],
     lines = [(n, t.strip()) for n, t in lines if t.strip()]
     feats = [features(text, corpus_lines) for _, text in lines]
     bylines = [meta.is_byline(meta.fold(t)) for _, t in lines]
-    first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines])
+    first = menu_runs([classify(f) for f in feats], feats, [bool(re.search(r"\d", t)) for _, t in lines], bylines)
     first = link_list_runs(first, feats, bylines)
     final = list(rescue(smooth([c for c, _ in first]), [chrome_score(f) for f in feats]))
     (start, end), core = body_region(lines, feats, final, [c == "bad" for c, _ in first], bylines)

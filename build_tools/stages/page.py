@@ -33,6 +33,17 @@ BLOCK = frozenset({
     "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "title", "option",
 })
 SKIP = frozenset({"head", "script", "style", "noscript", "template", "iframe", "object", "svg", "textarea"})
+# A picture or video mark a channel appends to a headline: 某某事件（图）, 某某事件[组图].
+PICTURE_MARK = re.compile(r"\s*[（(\[【]\s*(?:组图|多图|图文|附图|视频|图)\s*[）)\]】]\s*$")
+# A copyright notice and the owner it names: © 2020 版权所有 某某中心 / 网易公司版权所有 / Copyright © 1997 by …
+OWNER = r"(?P<owner>[A-Za-z0-9\u4e00-\u9fff（）().]{2,30}?)"
+COPYRIGHT = (
+    re.compile(rf"(?:版权所有|©|\(c\)|Copyright)(?:[\s©:：\d\-–—]|版权所有|\(c\))*(?:by\s+)?{OWNER}(?:\s|$|版权所有|[|｜,，])",
+               re.IGNORECASE),
+    re.compile(rf"(?:^|[\s©\d\-–—])(?!版权){OWNER}\s*(?:公司)?版权所有"),
+)
+NOT_OWNER = re.compile(r"^(?:版权|所有|All|Rights|Reserved|by|本网|本站)|版权|声明|作品", re.IGNORECASE)
+MAX_SITE_NAME = 20  # characters: a longer last piece of a <title> is part of the headline
 HEADING_XPATH = "//h1|//h2|//h3|//*[contains(@class,'title') or contains(@id,'title')]"
 MIN_TRAFILATURA = 50  # characters: less than this is a failed extraction, not an article
 
@@ -135,7 +146,7 @@ def extract_page(data: bytes, url: str | None = None) -> PageExtract:
     )
     dump = extract_main_content(visible_lines(root))
     lines, lines_from = _lines(document, dump)
-    site, site_from = _site_name(tags, document)
+    site, site_from = _site_name(root, tags, document)
     title, title_from = _title(root, tags, site, dump.header.title.value)
     date, date_from = _date(tags, document, dump.header.date.value, text)
     author, author_from = _first((getattr(document, "author", None), "trafilatura author"),
@@ -184,17 +195,54 @@ def merge_missing(lines: list[str], body: list[str]) -> list[str]:
     return [out for k, line in enumerate(lines) for out in (line, *after.get(k, []))]
 
 
-def _first(*candidates: tuple[str | None, str]) -> tuple[str | None, str]:
+def _first(*candidates: tuple[str | None, str], unknown: str = "not found") -> tuple[str | None, str]:
     """The first candidate with a value, and where it came from."""
     for value, source in candidates:
         if value and value.strip():
             return value.strip(), source
-    return None, "not found"
+    return None, unknown
 
 
-def _site_name(tags: dict[str, str], document: object) -> tuple[str | None, str]:
+def _site_name(root: lxml.html.HtmlElement, tags: dict[str, str], document: object) -> tuple[str | None, str]:
+    """The site's name: og:site_name, a SiteName tag, the <title>'s last piece, the copyright owner.
+
+    trafilatura's guess comes last and never when it is a Twitter handle (twitter:site
+    @ChinaDailyApp is an account, not the site's name).
+    """
+    handle = tags.get("twitter:site", "").lstrip("@").lower()
+    guess = re.sub(r"(?:公司)?版权所有$", "", getattr(document, "sitename", None) or "").strip()
+    if guess.startswith("@") or (handle and guess.lower().lstrip("@") == handle):
+        guess = ""
     return _first((tags.get("og:site_name"), "og:site_name"), (tags.get("sitename"), "meta SiteName"),
-                  (getattr(document, "sitename", None), "trafilatura sitename"))
+                  (tags.get("application-name"), "meta application-name"),
+                  (title_suffix(root), "last piece of the <title>"),
+                  (copyright_owner(root, tags), "copyright notice"),
+                  (guess, "trafilatura sitename"), unknown="unknown: no site-name tag, <title> piece or copyright")
+
+
+def title_suffix(root: lxml.html.HtmlElement) -> str | None:
+    """The last piece of a <title> split at separators, unless a page heading carries it with the headline."""
+    parts = title_parts((root.findtext(".//title") or "").strip())
+    if len(parts) < 2 or len(parts[-1]) > MAX_SITE_NAME:
+        return None
+    suffix, rest = meta.key(parts[-1]), meta.key(parts[0])
+    if any(suffix in meta.key(h) and rest in meta.key(h) for h in headings(root)):
+        return None  # a dash inside the headline (数据的秘密 - 如何分析数据), not a site name
+    return parts[-1]
+
+
+def copyright_owner(root: lxml.html.HtmlElement, tags: dict[str, str]) -> str | None:
+    """The owner named by the page's copyright notice, the footer's last notice first."""
+    notices = [tags.get("copyright", "")] + [line for _, line in reversed(visible_lines(root))]
+    for notice in notices:
+        if len(notice) > 120:
+            continue  # a paragraph about copyright (版权说明：凡注明来源…), not a notice
+        for pattern in COPYRIGHT:
+            for match in pattern.finditer(notice):
+                owner = match["owner"].strip("（）(). ")
+                if not NOT_OWNER.search(owner) and not re.fullmatch(r"[\d\s.-]+", owner):
+                    return owner
+    return None
 
 
 def title_parts(title: str) -> list[str]:
@@ -226,20 +274,31 @@ def headings(root: lxml.html.HtmlElement) -> list[str]:
 
 def _title(root: lxml.html.HtmlElement, tags: dict[str, str], site: str | None,
            dump_title: str | None) -> tuple[str | None, str]:
-    """The title: a page heading confirmed by the <title> or metadata, else the <title> minus the site."""
+    """The title: a page heading confirmed by the <title> or metadata, else the <title> minus the site.
+
+    A heading equal to the title candidates beats one equal to any other piece of the
+    <title>, since the site's masthead is a heading too (唐巧的技术博客). A picture mark
+    (（图）, [组图]) a channel appends is kept only when the page's heading carries it.
+    """
     page_title = tags.get("og:title") or (root.findtext(".//title") or "").strip()
     candidates = [tags.get("articletitle"), page_title and strip_site_name(page_title, site), dump_title]
-    keys = {meta.key(c) for c in candidates if c}
-    parts = {meta.key(p) for p in title_parts(page_title)} if page_title else set()
-    for heading in headings(root):
-        if meta.key(heading) in keys or meta.key(heading) in parts:
-            return heading, "page heading matching the <title>, metadata or text-dump title"
-    for heading in headings(root):  # a heading the <title> starts with, the site name after it
+    keys = {meta.key(k) for c in candidates if c for k in (c, PICTURE_MARK.sub("", c))}
+    site_key = meta.key(site or "")
+    parts = {meta.key(p) for p in title_parts(page_title) if not _is_site_piece(p, site_key)} if page_title else set()
+    texts = headings(root)
+    for found, source in ((keys, "the <title>, metadata or text-dump title"), (parts, "a piece of the <title>")):
+        for heading in texts:
+            if meta.key(heading) in found:
+                return heading, f"page heading matching {source}"
+    for heading in texts:  # a heading the <title> starts with, the site name after it
         if len(meta.key(heading)) >= 6 and meta.key(page_title).startswith(meta.key(heading)):
             return heading, "page heading that begins the <title>"
-    return _first((tags.get("articletitle"), "meta ArticleTitle"),
-                  (page_title and strip_site_name(page_title, site), "<title> minus site name"),
-                  (dump_title, "text dump title"))
+    title, source = _first((tags.get("articletitle"), "meta ArticleTitle"),
+                           (page_title and strip_site_name(page_title, site), "<title> minus site name"),
+                           (dump_title, "text dump title"))
+    if title and PICTURE_MARK.search(title) and source != "text dump title":
+        return PICTURE_MARK.sub("", title), f"{source}, picture mark removed (no page heading carries it)"
+    return title, source
 
 
 def _date(tags: dict[str, str], document: object, dump_date: str | None, html: str) -> tuple[str | None, str]:

@@ -19,9 +19,17 @@ LABELS = (r"作\s*者|来\s*源|文章来源|稿件来源|信息来源|出处|�
           r"阅读(?:次数|量)?|访问量|字号|供稿|撰稿|摄影|来源于|生成日期|成文日期|发文机构|发文字号|信息索引")
 FIELD = re.compile(rf"(?P<label>{LABELS})\s*[:：]\s*")
 DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
+# Blogs and English-language templates date a post in English: Feb 1st, 2015 / 1 February 2015.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+ENGLISH_DATE = re.compile(rf"\b(?:{_MONTH}\s+{_DAY},?|{_DAY}\s+{_MONTH},?)\s+(\d{{4}})\b", re.IGNORECASE)
+# A publication stamp: a date and a clock time opening the line (2009-07-20 08:43:57 来源 | 评论).
+STAMP = re.compile(r"^[\[【(（]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 REPORTER = re.compile(rf"^(?:本报|本台|本网|新华社)?(?:特约)?(?:记者|通讯员|评论员)[{HAN}\s、:：]{{1,30}}$")
 ORGANISATION = re.compile(rf"^[{HAN}（）()]{{4,40}}(?:委员会|组织部|宣传部|办公室|政府|委|部|厅|局|中心|研究院)$")
 HAN_CHAR = re.compile(f"[{HAN}]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Simplified forms of the Traditional characters our word lists use: a dump of a
 # Traditional page must score like its Simplified twin (no OpenCC here: self-contained).
 TRADITIONAL = (
@@ -43,6 +51,9 @@ LOOK_BELOW = 6  # lines below the body where a publication date may stand (gover
 # Lower ranks first: a publication date is what the reader is told; 生成日期 is the file's.
 DATE_RANK = {"发布日期": 0, "发布时间": 0, "时间": 0, "日期": 0, "发布": 0, "": 1, "更新时间": 2, "更新日期": 2,
              "生成日期": 2, "成文日期": 2}
+MAX_HEADINGS = 3  # title, kicker or subtitle, author: a longer block of short lines is a list
+SUBTITLE = re.compile(r"^[—–-]{1,2}")
+MAX_NAME = 12  # words of an author's line: a name with a title (心理咨询师熊玲, 本报记者 张三)
 LOOK_INTO = 3  # lines into the body where a byline may stand (a page with no chrome between)
 
 
@@ -86,11 +97,23 @@ def fields(text: str) -> dict[str, str]:
 
 def iso_date(text: str) -> str | None:
     """The first plausible date in a line, as YYYY-MM-DD."""
-    for match in DATE.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
+    numeric = [(m.start(), (int(m[1]), int(m[2]), int(m[3]))) for m in DATE.finditer(text)]
+    english = [(m.start(), _english_date(m)) for m in ENGLISH_DATE.finditer(text)]
+    for _, (year, month, day) in sorted(numeric + english):
         if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def _english_date(match: re.Match[str]) -> tuple[int, int, int]:
+    """Year, month, day of an English date, in either order of day and month."""
+    month, day, day_first, month_second, year = match.groups()
+    return int(year), MONTHS.index((month or month_second)[:3].lower()) + 1, int(day or day_first)
+
+
+def without_dates(text: str) -> str:
+    """A line with its dates (numeric or English) taken out."""
+    return ENGLISH_DATE.sub("", DATE.sub("", text))
 
 
 def author_of(text: str) -> str | None:
@@ -105,13 +128,13 @@ def author_of(text: str) -> str | None:
 
 
 def is_byline(text: str) -> bool:
-    """A short line of labelled fields, a date alone, or reporters; never a sentence."""
+    """A short line of labelled fields, a date alone, a publication stamp, or reporters; never a sentence."""
     if len(text) > 120 or re.search("[。！？]", text):
         return False
-    if FIELD.search(text) or REPORTER.match(text):
+    if FIELD.search(text) or REPORTER.match(text) or STAMP.match(text):
         return True
-    return bool(iso_date(text)) and len(HAN_CHAR.sub("", DATE.sub("", text))) <= 12 and len(
-        HAN_CHAR.findall(DATE.sub("", text))) <= 6
+    rest = without_dates(text)
+    return bool(iso_date(text)) and len(HAN_CHAR.sub("", rest)) <= 12 and len(HAN_CHAR.findall(rest)) <= 6
 
 
 def is_signature(text: str) -> bool:
@@ -121,9 +144,14 @@ def is_signature(text: str) -> bool:
                                                  and not HAN_CHAR.search(DATE.sub("", folded)))
 
 
+def words(text: str) -> int:
+    """Words of a line: each Chinese character, and each Latin word (React, Native) as one."""
+    return len(HAN_CHAR.findall(text)) + len(LATIN_WORD.findall(text))
+
+
 def mostly_han(text: str) -> bool:
-    """Chinese characters make at least half of the line (not a counter, player or link list)."""
-    return 2 * len(HAN_CHAR.findall(text)) >= len(re.sub(r"\s", "", text))
+    """Words make at least half of the line (not a counter, player or link list); a Latin word counts once."""
+    return 2 * words(text) >= len(LATIN_WORD.sub("a", re.sub(r"\s", "", text)))
 
 
 def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
@@ -136,9 +164,9 @@ def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """Chinese words, title length, no clause or sentence end, not a byline."""
-    han = len(HAN_CHAR.findall(text))
-    return 4 <= han and len(text) <= 80 and not TITLE_END.search(text) and not is_byline(text)
+    """Chinese words (a Latin word counting as one), title length, no clause or sentence end, not a byline."""
+    return (HAN_CHAR.search(text) is not None and 4 <= words(text) and len(text) <= 80
+            and not TITLE_END.search(text) and not is_byline(text))
 
 
 def breadcrumb_tail(text: str) -> str | None:
@@ -166,17 +194,36 @@ def find_header(lines: Sequence[tuple[int, str]], body_start: int,
         below = next(i for i, (n, _) in enumerate(lines) if n == title.line) + 1
         issuer = [below] if below < len(lines) and ORGANISATION.match(fold(lines[below][1])) else []
         bylines = sorted(set(issuer + [i for i in bylines if lines[i][0] > title.line]))
+        names = _name_lines(lines, below, bylines, is_chrome)
+        bylines = sorted(set(bylines + names))
+    else:
+        names = []
     end = len(lines) if body_end is None else body_end
     footer = [i for i in range(end, min(end + LOOK_BELOW, len(lines))) if is_byline(fold(lines[i][1]))]
-    return Header(title, _date(lines, bylines + footer), _author(lines, bylines),
-                  tuple(lines[i][0] for i in bylines))
+    author = _author(lines, [i for i in bylines if i not in names])
+    if author.value is None and names:
+        author = Found(lines[names[0]][1], lines[names[0]][0], "name line between the title and the byline")
+    return Header(title, _date(lines, bylines + footer), author, tuple(lines[i][0] for i in bylines))
+
+
+def _name_lines(lines: Sequence[tuple[int, str]], below_title: int, bylines: list[int],
+                is_chrome: Callable[[int], bool]) -> list[int]:
+    """Short unpunctuated lines between the title and its byline: the author's name (心理咨询师熊玲)."""
+    first = next((i for i in bylines if i >= below_title), None)
+    if first is None:
+        return []
+    between = range(below_title, first)
+    if len(between) > MAX_HEADINGS - 1 or any(is_chrome(i) for i in between):
+        return []
+    return [i for i in between if i not in bylines and 2 <= words(lines[i][1]) <= MAX_NAME
+            and not re.search(r"[，,。！？；：:]", lines[i][1])]
 
 
 def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int],
            is_chrome: Callable[[int], bool]) -> Found:
     """The title above the first byline that has one, else a breadcrumb tail repeated as a line."""
     for byline in bylines:  # a source line may stand above the title too (新华网: 来源 … 标题 … 日期)
-        if (above := _line_above(lines, byline, is_chrome)) is not None:
+        if (above := _line_above(lines, byline, is_chrome, body_start)) is not None:
             return Found(TITLE_LABEL.sub("", lines[above][1]), lines[above][0], "line above the byline")
     crumb = _breadcrumb_title(lines, body_start)
     if crumb is not None:
@@ -187,14 +234,32 @@ def _title(lines: Sequence[tuple[int, str]], body_start: int, bylines: list[int]
     return Found(None, None, reason)
 
 
-def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callable[[int], bool]) -> int | None:
-    """The nearest title-like line above a byline, skipping widgets and further bylines."""
+def _line_above(lines: Sequence[tuple[int, str]], start: int, is_chrome: Callable[[int], bool],
+                body_start: int) -> int | None:
+    """The title-like line above a byline, skipping widgets and further bylines.
+
+    The lines right above a byline may be a block of headings: the title with a kicker, a
+    subtitle or the author's name (心理咨询师熊玲) beside it. The title is the longest of
+    them; a subtitle opening with a dash (——记…) is never the title.
+    """
+    block: list[int] = []
     for i in range(start - 1, max(start - 6, -1), -1):
         text = fold(lines[i][1])
         if is_byline(text) or ORGANISATION.match(text) or is_chrome(i) or not mostly_han(text):
+            if block:
+                break
             continue  # widgets, a player (收听本文 00:00/00:00), further bylines
-        return i if looks_like_title(text) else None
-    return None
+        if not looks_like_title(text) or len(block) == MAX_HEADINGS:
+            break
+        block.append(i)
+    titles = [i for i in block if not SUBTITLE.match(fold(lines[i][1])) and not opens_body(lines, i, body_start)]
+    return max(titles, key=lambda i: (words(lines[i][1]), i), default=None)
+
+
+def opens_body(lines: Sequence[tuple[int, str]], i: int, body_start: int) -> bool:
+    """The line repeats the opening of the body's first sentence (a teaser or a cut summary), no title."""
+    body = next((key(text) for j, (_, text) in enumerate(lines) if j >= body_start and j != i), "")
+    return len(key(lines[i][1])) >= 6 and body.startswith(key(lines[i][1]).rstrip("…."))
 
 
 def _heading_above_body(lines: Sequence[tuple[int, str]], body_start: int,
@@ -202,6 +267,8 @@ def _heading_above_body(lines: Sequence[tuple[int, str]], body_start: int,
     """With no byline: a title-like line right above the body, below chrome, said once on the page."""
     i = body_start - 1
     if i < 0 or is_chrome(i) or not looks_like_title(lines[i][1]) or len(HAN_CHAR.findall(lines[i][1])) < 6:
+        return None
+    if opens_body(lines, i, body_start):
         return None
     if i > 0 and not is_chrome(i - 1) and len(HAN_CHAR.findall(lines[i - 1][1])) > 4:  # a list, not a heading
         return None
