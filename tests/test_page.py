@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.commands.evaluate import Score, corpus_scores, find_corpus
+from build_tools.commands.evaluate import PER_FORM, Score, corpus_scores, find_corpus
 from build_tools.stages.page import (
     decode_page,
     extract_page,
@@ -77,13 +77,13 @@ def test_a_page_trafilatura_cannot_read_falls_back_to_the_dump_stage() -> None:
 
 @pytest.mark.skipif(CORPUS is None, reason="development corpus tests/corpus absent; present at merge")
 def test_corpus_pages_meet_the_targets() -> None:
-    """Every saved page: sentences 99%, chrome 95%, titles 90%, dates 80%."""
+    """Every saved page: sentences 99%, chrome 95% (titles and dates: over all files, test_main_content)."""
     assert CORPUS is not None
     total = Score()
     for form, _, result in corpus_scores(CORPUS):
         if form == "html":
             total.add(result)
-    assert total.files and total.shortfalls() == [], "\n".join(total.worst)
+    assert total.files and total.shortfalls(PER_FORM) == [], "\n".join(total.worst)
 
 
 def test_lines_trafilatura_lost_are_put_back_in_place() -> None:
