@@ -303,3 +303,13 @@ def test_a_line_repeating_the_body_opening_is_no_title() -> None:
 
 def test_a_tag_line_is_chrome() -> None:
     assert classify(features("标签： 林依轮 字体")) == ("bad", "widget")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("首页 唐诗三百首 宋词三百首 古诗十九首 诗词名句 文言文 赋 词牌名", False),  # a menu
+    ("文化人 天下事", False),  # a site's slogan
+    ("工业推动 城市带动 凝心聚力打赢“113攻坚战”", True),  # parts of a title are phrases
+    ("谈谈 React Native", True),
+])
+def test_a_row_of_short_items_is_never_a_title(line: str, title: bool) -> None:
+    assert meta.looks_like_title(line) is title

@@ -109,3 +109,27 @@ def test_a_line_recurring_on_a_site_is_its_chrome(outlets: tuple[str | None, ...
     menu_key = "".join(MENU.split())
     assert (menu_key in found.get("t0", frozenset())) is flagged
     assert not any("正文写道" in k for keys in found.values() for k in keys)  # prose never counts
+
+
+def _key(text: str | None) -> str:
+    return "".join(ch for ch in text or "" if ch not in " \t|｜:：")
+
+
+def test_add_text_proposes_the_page_s_own_title_or_none() -> None:
+    """Over every corpus file: the article's own title for 90 %, and never a line of chrome."""
+    from build_tools.commands.add_text import detect
+
+    right = total = 0
+    wrong = []
+    for truth_path in sorted(CORPUS.glob("*/*.expect.yml")):
+        truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+        name = truth_path.name.removesuffix(".expect.yml")
+        for path in sorted(p for p in truth_path.parent.glob(f"{name}.*") if not p.name.endswith(".yml")):
+            meta, _, _ = detect(SourceFile("x", str(path), path.read_bytes()))
+            title = meta.title if meta else ""
+            total += 1
+            right += _key(title) == _key(str(truth["title"]))
+            if title and _key(title) != _key(str(truth["title"])):
+                wrong.append(f"{path.name}: {title}")
+    assert wrong == []  # an id is never made from a menu, a slogan or a sidebar
+    assert right >= 0.9 * total, f"{right}/{total}"

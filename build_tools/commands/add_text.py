@@ -50,6 +50,7 @@ from build_tools.stages.clean import HAN, WIDGET_SEPARATORS, WIDGET_WORD, clean_
 from build_tools.stages.decode import decode_bytes
 from build_tools.stages.dump import chrome_lines, read_dump
 from build_tools.stages.page import extract_page
+from build_tools.stages.page_metadata import is_item_row
 from build_tools.stages.script import convert, fold
 from build_tools.stages.structure import LIST_ITEM, ORGANISATION, REPORTER, SECTION_PREFIX
 
@@ -155,9 +156,9 @@ def find_title(cleaned: Cleaned) -> str | None:
 
 
 def looks_like_title(text: str) -> bool:
-    """Short, with Chinese words, no sentence punctuation; not a byline or numbered heading."""
+    """Short, with Chinese words, no sentence punctuation; not a byline, a numbered heading or a menu."""
     return (len(text) <= MAX_TITLE and bool(re.search(f"[{HAN}]", text))
-            and not TITLE_PUNCTUATION.search(text)
+            and not TITLE_PUNCTUATION.search(text) and not is_item_row(text)
             and not any(p.match(text) for p in (SECTION_PREFIX, LIST_ITEM, ORGANISATION, REPORTER)))
 
 
