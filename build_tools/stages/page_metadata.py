@@ -164,18 +164,13 @@ def is_signature_line(lines: Sequence[tuple[int, str]], i: int) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """Chinese words (a Latin word counting as one), title length, no clause or sentence end, not a
-    byline, not a row of menu items or a site slogan."""
+    """Chinese words (a Latin word as one), title length, no clause end, not a byline or an item row."""
     return (HAN_CHAR.search(text) is not None and 4 <= words(text) and len(text) <= 80
             and not TITLE_END.search(text) and not is_byline(text) and not is_item_row(text))
 
 
 def is_item_row(text: str) -> bool:
-    """Short items side by side: a menu (首页 唐诗三百首 宋词三百首 …) or a slogan (文化人 天下事).
-
-    A title's parts are phrases (工业推动 城市带动 凝心聚力打赢“113攻坚战”), not words of four or fewer
-    characters each; a menu also opens with 首页.
-    """
+    """Short items side by side, a menu (首页 唐诗三百首 …) or a slogan (文化人 天下事); a title's parts are phrases."""
     items = text.split()
     return text.startswith("首页") or (len(items) >= 2 and all(len(item) <= 4 for item in items))
 
