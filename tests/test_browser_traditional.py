@@ -57,3 +57,35 @@ def test_the_traditional_page_is_in_traditional(browser: Browser, site: str) -> 
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
     assert "攻堅戰" in page.locator("#p1").inner_text()
     page.close()
+
+
+def top_results(browser: Browser, start: str, query: str, count: int = 3) -> list[str]:
+    """The first results Material's search lists for a query, as paths within the view."""
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(start)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    search.press("End")  # Material searches on key events, which fill() does not send
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10000)
+    page.wait_for_timeout(500)
+    top = [(results.nth(i).get_attribute("href") or "").split("?")[0].removeprefix(start)
+           for i in range(min(count, results.count()))]
+    page.close()
+    return top
+
+
+@pytest.mark.parametrize("view", ["/", "/zh-Hant/"])
+@pytest.mark.parametrize("simplified, traditional, term_page", [
+    ("113攻坚战", "113攻堅戰", "glossary/113-gong-jian-zhan/"),
+    ("四抓四强", "四抓四強", "glossary/si-zhua-si-qiang/"),
+    ("一中心一张网十联户", "一中心一張網十聯戶", "glossary/yi-zhong-xin-yi-zhang-wang-shi-lian-hu/"),
+    ("积分超市", "積分超市", "glossary/ji-fen-chao-shi/"),
+    ("乡村振兴", "鄉村振興", None),
+])
+def test_a_query_in_either_script_finds_the_same_pages(browser: Browser, site: str, view: str, simplified: str,
+                                                      traditional: str, term_page: str | None) -> None:
+    found = top_results(browser, site + view, simplified)
+    assert top_results(browser, site + view, traditional) == found
+    assert term_page is None or term_page in found, found

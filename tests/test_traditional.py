@@ -10,6 +10,8 @@ import pytest
 from build_tools.edition import Edition
 from build_tools.model import BlockKind
 from build_tools.site.outputs import render_outputs
+from build_tools.site.search_fold import TO_SIMPLIFIED, fold_prelude, fold_table
+from build_tools.site.search_patch import patched_search_worker
 from build_tools.site.traditional import (
     DOCS,
     END,
@@ -94,3 +96,25 @@ def test_the_home_page_inlines_its_table_and_says_what_it_is(outputs: dict[str, 
     assert "本頁為繁體版" in home
     nav = outputs["build/generated/zh-Hant/nav.yml"]
     assert nav.startswith("# Generated") and "INHERIT: ../../../mkdocs.yml" in nav and "術語表" in nav
+
+
+def test_the_fold_tables_are_opencc_characters_and_small() -> None:
+    to_simplified, to_traditional_ = dict(fold_table(TO_SIMPLIFIED)), dict(fold_table((PROFILE,)))
+    assert [to_simplified[c] for c in "鄉興強張網聯戶積裡"] == list("乡兴强张网联户积里")
+    assert [to_traditional_[c] for c in "乡兴强张网联户积为"] == list("鄉興強張網聯戶積為")
+    assert len(fold_prelude(TO_SIMPLIFIED).encode("utf-8")) < 40_000
+    assert len(fold_prelude((PROFILE,)).encode("utf-8")) < 40_000
+
+
+def test_each_view_folds_queries_to_its_own_script(outputs: dict[str, str]) -> None:
+    worker_path, worker = patched_search_worker()
+    traditional_worker = patched_search_worker((PROFILE,))[1]
+    assert worker.startswith(fold_prelude(TO_SIMPLIFIED).encode("utf-8"))
+    assert traditional_worker.startswith(fold_prelude((PROFILE,)).encode("utf-8"))
+    assert b"search(e){if(e=__editionFold(e)," in worker
+    rendered = dict(with_traditional(iter([(worker_path, worker)]), _no_edition(), {}))
+    assert rendered[worker_path.replace("build/generated/theme", "build/generated/zh-Hant/theme")] == traditional_worker
+
+
+def _no_edition() -> Edition:
+    return None  # type: ignore[return-value]  # theme files never reach the edition

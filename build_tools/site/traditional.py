@@ -32,7 +32,7 @@ from build_tools.site.markup import escape_html
 from build_tools.site.render_glossary import term_link
 from build_tools.site.render_relations import panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
-from build_tools.site.search_patch import THEME_ROOT
+from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
 from build_tools.stages.script import convert
 from build_tools.write import CopyOf
 
@@ -93,6 +93,8 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
         elif path == "build/generated/jieba_userdict.txt" and isinstance(output, bytes):
             yield f"{ROOT}/jieba_userdict.txt", _jieba(output.decode("utf-8")).encode("utf-8")
         elif path.startswith(f"{THEME_ROOT}/"):
+            if "/workers/search." in path:  # the Traditional index: fold queries to Traditional
+                output = patched_search_worker((PROFILE,))[1]
             yield f"{THEME}/{path.removeprefix(THEME_ROOT + '/')}", output
         elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
             yield traditional_path(path), _page(path, output.decode("utf-8"), edition, site_url).encode("utf-8")
