@@ -68,7 +68,7 @@ def test_the_original_script_text_is_shown_character_for_character(edition: Edit
 def test_a_simplified_text_is_converted_with_the_profile(edition: Edition, outputs: dict[str, str]) -> None:
     text = edition.text("jinhaihu-113")
     assert text is not None
-    expected = {b.anchor: convert(b.text, PROFILE) for b in text.article.blocks if b.kind is not BlockKind.ELLIPSIS}
+    expected = {b.anchor: to_traditional(b.text) for b in text.article.blocks if b.kind is not BlockKind.ELLIPSIS}
     assert shown_blocks(outputs[f"{DOCS}/texts/jinhaihu-113.md"]) == expected
 
 
@@ -118,3 +118,18 @@ def test_each_view_folds_queries_to_its_own_script(outputs: dict[str, str]) -> N
 
 def _no_edition() -> Edition:
     return None  # type: ignore[return-value]  # theme files never reach the edition
+
+
+# The corpus's characters with several Traditional forms, in the words the corpus uses them.
+@pytest.mark.parametrize("simplified, expected", [
+    ("着力", "著力"), ("银发力量", "銀髮力量"), ("保护发展", "保護發展"), ("积蓄发展动能", "積蓄發展動能"),
+    ("好干部标准", "好幹部標準"), ("想干善干", "想幹善幹"), ("忠诚干净担当", "忠誠乾淨擔當"), ("包干", "包乾"),
+    ("若干准则", "若干準則"), ("在村里开展", "在村裡開展"), ("台盘村", "臺盤村"), ("平台", "平臺"),
+])
+def test_ambiguous_characters_take_the_form_the_words_need(simplified: str, expected: str) -> None:
+    assert to_traditional(simplified) == expected
+
+
+def test_no_page_keeps_a_wrong_form(outputs: dict[str, str]) -> None:
+    pages = "".join(page for path, page in outputs.items() if path.startswith(DOCS))
+    assert [wrong for wrong in ("好乾部", "護髮展", "蓄髮展", "檯盤", "善乾") if wrong in pages] == []

@@ -50,6 +50,11 @@ PROTECTED = re.compile(
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
 RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
+# Where OpenCC's phrase rules pick the wrong one of several Traditional forms in this corpus
+# (a longer phrase wins across a word boundary: 保护|发展 read as 护发 "hair care"), the form
+# the words need; 臺盤 is how the Traditional original writes the village's name.
+CORRECTIONS = {"好乾部": "好幹部", "善乾": "善幹", "護髮展": "護發展", "蓄髮展": "蓄發展", "檯盤": "臺盤"}
+CORRECTION = re.compile("|".join(CORRECTIONS))
 PDF_LINK = 'href="downloads/edition.pdf"'
 
 
@@ -67,7 +72,8 @@ def to_traditional(page: str) -> str:
 
 def _convert(text: str) -> str:
     # Names of languages are attributes, but they must say what the text now is.
-    return convert(text, PROFILE).replace('lang="zh-Hans"', f'lang="{LANG}"')
+    converted = CORRECTION.sub(lambda match: CORRECTIONS[match.group()], convert(text, PROFILE))
+    return converted.replace('lang="zh-Hans"', f'lang="{LANG}"')
 
 
 def traditional_path(path: str) -> str:
