@@ -16,7 +16,8 @@ from build_tools.memo import Memo
 from build_tools.problems import Problem, ProblemError, format_problems, has_errors
 from build_tools.site.outputs import render_outputs
 from build_tools.site.repository import read_repository_url, read_site_url
-from build_tools.sources import Sources, read_sources
+from build_tools.site.traditional import with_traditional
+from build_tools.sources import Sources, read_handwritten, read_sources
 from build_tools.write import write_outputs
 
 
@@ -58,8 +59,9 @@ def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
     if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
-    outputs = render_outputs(edition, root, read_repository_url(root, os.environ), memo,
-                             read_site_url(os.environ))
+    site_url = read_site_url(os.environ)
+    outputs = with_traditional(render_outputs(edition, root, read_repository_url(root, os.environ), memo, site_url),
+                               edition, read_handwritten(root), site_url)
     try:
         written = write_outputs(outputs, root)
     except ProblemError as err:

@@ -104,3 +104,13 @@ def check_id(name: str) -> str | None:
     if len(name) > 80:
         return f"'{name}' is longer than 80 characters; shorten it"
     return None
+
+
+# The hand-written pages and scripts the Traditional view converts (build_tools/site/traditional.py).
+HANDWRITTEN = ("docs/index.md", "docs/about.md", "docs/assets/javascripts/glossary.js",
+               "docs/assets/javascripts/cite.js", "docs/assets/javascripts/script-switch.js")
+
+
+def read_handwritten(root: Path) -> dict[str, bytes]:
+    """The hand-written pages and scripts that exist, by path."""
+    return {path: (root / path).read_bytes() for path in HANDWRITTEN if (root / path).is_file()}

@@ -29,10 +29,12 @@ def copy_project(destination: Path) -> Path:
     shutil.copytree(PROJECT / "docs", destination / "docs",
                     ignore=lambda folder, names: [n for n in names if Path(folder) == PROJECT / "docs"
                                                   and (n in GENERATED or n.startswith("."))])
-    shutil.copy2(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    for config in CONFIGS:
+        shutil.copy2(PROJECT / config, destination / config)
     return destination
 
 
+CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")  # the Simplified site, then the Traditional one in it
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
@@ -44,9 +46,12 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
     if generate.returncode != 0:
         return generate
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / "mkdocs.yml")],
-                           capture_output=True, text=True, cwd=root, env=env, check=False)
-    if built.returncode != 0 or not pdf:
+    for config in CONFIGS:
+        built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
+                               capture_output=True, text=True, cwd=root, env=env, check=False)
+        if built.returncode != 0:
+            return built
+    if not pdf:
         return built
     return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
                            "--output", str(root / "site/downloads/edition.pdf")],

@@ -17,12 +17,15 @@ import pytest
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 pytestmark = pytest.mark.site
+# MkDocs writes a site's 404 page with links from the host's root (no site_url), and hosts
+# serve only the top-level one: the Traditional site's own 404.html is never shown.
+NOT_SERVED = ("--exclude-path", r"zh-Hant/404\.html$")
 
 
 def check_links(site: Path) -> tuple[int, str]:
     result = subprocess.run(
         [str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--index-files", "index.html",
-         "--root-dir", str(site), "--format", "compact", str(site / "**/*.html")],
+         "--root-dir", str(site), "--format", "compact", *NOT_SERVED, str(site / "**/*.html")],
         capture_output=True, text=True, timeout=300, check=False)
     return result.returncode, result.stdout + result.stderr
 

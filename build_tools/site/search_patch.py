@@ -11,6 +11,9 @@ The index also keeps Han runs apart from digits and Latin letters ("113" and "�
 for 113攻坚战), while the query was left as one term "113攻坚战" that matches nothing;
 the second patch sets each segmented Han run apart with spaces, as the index does.
 
+The third folds the query to the index's script first (``search_fold``): 鄉村振興 finds
+what 乡村振兴 finds.
+
 Each patch refuses to apply unless its exact minified code is found once: a Material
 upgrade must be reviewed, not silently patched.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 from importlib import resources
 
 from build_tools.problems import ProblemError, problem
+from build_tools.site.search_fold import FOLD_PATCH, TO_SIMPLIFIED, fold_prelude
 
 WORKERS = "templates/assets/javascripts/workers"
 THEME_ROOT = "build/generated/theme"
@@ -28,6 +32,7 @@ PATCHES = (
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"),
     ('s=>[...fe(s,this.index.invertedIndex)].join("* ")',
      's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "'),
+    FOLD_PATCH,
 )
 
 
@@ -39,8 +44,9 @@ def _refuse(message: str) -> SearchPatchError:
     return SearchPatchError(problem("build_tools/site/search_patch.py", 1, 1, "search-patch", message))
 
 
-def patched_search_worker() -> tuple[str, bytes]:
-    """Return the override's path (under the generated theme) and its content."""
+def patched_search_worker(fold: tuple[str, ...] = TO_SIMPLIFIED) -> tuple[str, bytes]:
+    """Return the override's path (under the generated theme) and its content; queries are
+    folded with these OpenCC profiles (to Simplified, the script of the Simplified index)."""
     folder = resources.files("material").joinpath(WORKERS)
     workers = sorted((p for p in folder.iterdir() if p.name.startswith("search.") and p.name.endswith(".min.js")),
                      key=lambda p: p.name)
@@ -53,4 +59,5 @@ def patched_search_worker() -> tuple[str, bytes]:
             raise _refuse("Material's search worker changed; review this patch against the new "
                           "mkdocs-material before upgrading it")
         source = source.replace(old, new)
-    return f"{THEME_ROOT}/assets/javascripts/workers/{workers[0].name}", source.encode("utf-8")
+    return (f"{THEME_ROOT}/assets/javascripts/workers/{workers[0].name}",
+            (fold_prelude(fold) + source).encode("utf-8"))

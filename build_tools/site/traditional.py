@@ -1,0 +1,195 @@
+"""The Traditional view: every page of the edition again, in Traditional characters.
+
+One pure pass over the pages the Simplified view is made of. Each Markdown page under
+docs/ is converted with OpenCC's ``s2tw`` profile and written to the same path under
+``build/generated/zh-Hant/docs``, which ``mkdocs.zh-Hant.yml`` builds into
+``site/zh-Hant/``: same paths, same paragraph anchors, so ``#p12`` works in both views.
+
+Why ``s2tw``: it changes characters and nothing else, like ``s2t``, then uses the forms
+readers of Traditional print actually meet (為, 著, 裡, 群眾) rather than OpenCC's own
+standard (爲, 着, 裏, 羣衆), which no reading community uses; they are also the forms of
+the one text published in Traditional (converted with tw2s), so the view is consistent.
+The phrase profiles (``s2twp``, and ``s2hk``'s 説/着) go further: ``s2twp`` swaps
+vocabulary (信息 -> 資訊, 软件 -> 軟體), putting words in the authors' mouths.
+
+Only human text is converted: link targets, ``href``/``src``/``id``/``class``/``data-*``
+attributes and bare URLs are set aside first (ids and YAML keys are ASCII, which OpenCC
+leaves alone anyway). A text published in Traditional is not round-tripped through
+Simplified (s2t is not the inverse of t2s: 着/著, 发/發/髮, 干/乾/幹): its page shows each
+block's own characters, ``Block.original``, which the pass leaves untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from build_tools.edition import CorpusText, Edition
+from build_tools.model import Block
+from build_tools.site.markup import escape_html
+from build_tools.site.render_glossary import term_link
+from build_tools.site.render_relations import panel_items, render_panel, term_appearances
+from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
+from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
+from build_tools.stages.script import convert
+from build_tools.write import CopyOf
+
+PROFILE = "s2tw"
+LANG = "zh-Hant"
+ROOT = f"build/generated/{LANG}"
+DOCS = f"{ROOT}/docs"
+THEME = f"{ROOT}/theme"
+# Text between these (private-use) marks is already in its final script: kept as it is.
+KEEP, END = "\ue000", "\ue001"
+PROTECTED = re.compile(
+    KEEP + "[^" + END + "]*" + END                          # a block in its original script
+    + r"|\b(?:href|src|id|class|for|data-[\w-]+)=\"[^\"]*\""  # machine attributes
+    + r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"                    # a Markdown link's target
+    + r"|https?://[^\s)\"'<>]+")                             # a bare address
+RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
+SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
+# Where OpenCC's phrase rules pick the wrong one of several Traditional forms in this corpus
+# (a longer phrase wins across a word boundary: 保护|发展 read as 护发 "hair care"), the form
+# the words need; 臺盤 is how the Traditional original writes the village's name.
+CORRECTIONS = {"好乾部": "好幹部", "善乾": "善幹", "護髮展": "護發展", "蓄髮展": "蓄發展", "檯盤": "臺盤"}
+CORRECTION = re.compile("|".join(CORRECTIONS))
+PDF_LINK = 'href="downloads/edition.pdf"'
+
+
+def to_traditional(page: str) -> str:
+    """Convert a page's human text to Traditional; machine parts and kept spans stay as they are."""
+    parts, position = [], 0
+    for match in PROTECTED.finditer(page):
+        parts.append(_convert(page[position:match.start()]))
+        kept = match.group()
+        parts.append(kept[1:-1] if kept.startswith(KEEP) else kept)
+        position = match.end()
+    parts.append(_convert(page[position:]))
+    return "".join(parts)
+
+
+def _convert(text: str) -> str:
+    # Names of languages are attributes, but they must say what the text now is.
+    converted = CORRECTION.sub(lambda match: CORRECTIONS[match.group()], convert(text, PROFILE))
+    return converted.replace('lang="zh-Hans"', f'lang="{LANG}"')
+
+
+def traditional_path(path: str) -> str:
+    """Where the Traditional twin of a generated docs/ file goes."""
+    return f"{DOCS}/{path.removeprefix('docs/')}"
+
+
+def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edition,
+                     handwritten: dict[str, bytes], site_url: str | None = None
+                     ) -> Iterator[tuple[str, bytes | CopyOf]]:
+    """Pass every output through, followed by its Traditional twin; then the rest of the view.
+
+    ``handwritten`` holds the hand-written pages and scripts by path (docs/index.md, …),
+    converted here because they are not generated.
+    """
+    snippets: dict[str, str] = {}
+    for path, output in outputs:
+        yield path, output
+        if path.startswith("build/generated/snippets/") and isinstance(output, bytes):
+            snippets[path.rsplit("/", 1)[1]] = output.decode("utf-8")
+        elif path == "build/generated/nav.yml" and isinstance(output, bytes):
+            yield f"{ROOT}/nav.yml", render_traditional_nav(output.decode("utf-8")).encode("utf-8")
+        elif path == "build/generated/jieba_userdict.txt" and isinstance(output, bytes):
+            yield f"{ROOT}/jieba_userdict.txt", _jieba(output.decode("utf-8")).encode("utf-8")
+        elif path.startswith(f"{THEME_ROOT}/"):
+            if "/workers/search." in path:  # the Traditional index: fold queries to Traditional
+                output = patched_search_worker((PROFILE,))[1]
+            yield f"{THEME}/{path.removeprefix(THEME_ROOT + '/')}", output
+        elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
+            yield traditional_path(path), _page(path, output.decode("utf-8"), edition, site_url).encode("utf-8")
+        elif path.startswith("docs/"):
+            yield traditional_path(path), output  # raw copies and citation files, unchanged
+    for path, data in sorted(handwritten.items()):
+        page = data.decode("utf-8")
+        if path == "docs/index.md":
+            page = _home(page, snippets)
+        yield traditional_path(path), to_traditional(page).encode("utf-8")
+
+
+def _page(path: str, page: str, edition: Edition, site_url: str | None) -> str:
+    text_id = path.removeprefix("docs/texts/").removesuffix(".md")
+    text = edition.text(text_id) if path.startswith("docs/texts/") else None
+    if text is None:
+        return to_traditional(page)
+    if text.meta.script == "traditional":
+        page = render_original_page(text, edition, site_url)
+        note = "本文原以繁體字發表；本頁正文為原文字形，未經簡繁轉換。簡體版為 OpenCC 轉換所得。"
+    else:
+        note = f"本文原以簡體字發表；本頁由 OpenCC（{PROFILE}）轉換為繁體。"
+    return _with_note(to_traditional(page), note)
+
+
+def _with_note(page: str, note: str) -> str:
+    """Say under the text's metadata which script is the original."""
+    head, found, rest = page.partition(RAW_SOURCE)
+    if not found:
+        return page
+    return f'{head}{RAW_SOURCE}\n<p class="script-note">{escape_html(note)}</p>\n{rest}'
+
+
+def render_original_page(text: CorpusText, edition: Edition, site_url: str | None = None) -> str:
+    """A text's page with every block in the characters it was published in.
+
+    The metadata and panel around the blocks are converted as on every page; the blocks,
+    marked with KEEP … END, are left as the source has them.
+    """
+    blocks = tuple(replace(block, text=block.original) for block in text.article.blocks)
+    shown = replace(text, meta=replace(text.meta, convert=None),
+                    article=replace(text.article, blocks=blocks))
+    items = panel_items(text, edition, term_appearances(edition))
+    return render_text_page(shown, original_inline(edition, text.meta.id), render_panel(items), site_url)
+
+
+def original_inline(edition: Edition, text_id: str) -> InlineRenderer:
+    """Like the Simplified view's linked renderer, but each link shows the original's own
+    characters. Conversion keeps a block's length (checked), so the Simplified offsets of
+    the occurrences hold in the original; a block where it does not is shown without links."""
+    by_anchor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    lengths: dict[str, int] = {}
+    for found in edition.found_in_text(text_id):
+        occurrence = found.occurrence
+        by_anchor[found.block.anchor].append((occurrence.start, occurrence.end, occurrence.term_id))
+        lengths[found.block.anchor] = len(found.block.text)
+
+    def render(block: Block, start: int, end: int, escape: Escape) -> str:
+        parts, position = [], start
+        same_length = lengths.get(block.anchor, len(block.text)) == len(block.text)
+        for first, last, term_id in by_anchor.get(block.anchor, ()) if same_length else ():
+            if first < start or last > end:
+                continue
+            parts.append(escape(block.text[position:first]))
+            parts.append(term_link(term_id, escape(block.text[first:last])))
+            position = last
+        parts.append(escape(block.text[position:end]))
+        return KEEP + "".join(parts) + END
+
+    return render
+
+
+def render_traditional_nav(nav: str) -> str:
+    """The Simplified nav config, converted, inheriting mkdocs.yml as the Simplified one does."""
+    return "# Generated; do not edit. Inherited by mkdocs.zh-Hant.yml.\nINHERIT: ../../../mkdocs.yml\n" + to_traditional(
+        "\n".join(line for line in nav.splitlines() if not line.startswith("#")) + "\n")
+
+
+def _jieba(dictionary: str) -> str:
+    """jieba's user dictionary for the Traditional index: every form also in Traditional."""
+    lines = dictionary.splitlines()
+    return "\n".join(dict.fromkeys(lines + [convert(line, PROFILE) for line in lines])) + "\n"
+
+
+def _home(page: str, snippets: dict[str, str]) -> str:
+    """The home page, its snippets inlined (the snippet folder holds the Simplified ones)."""
+    page = SNIPPET.sub(lambda match: snippets.get(match.group(1), match.group()), page)
+    page = page.replace(PDF_LINK, 'href="../downloads/edition.pdf"')
+    heading = re.search(r"^# .*\n", page, re.MULTILINE)
+    note = (f'<p class="script-note">本頁為繁體版：由簡體版經 OpenCC（{PROFILE}）轉換生成；原以繁體發表的文本顯示原文字形。'
+            '右上角可切換至簡體版的同一頁。</p>')
+    return f"{page[:heading.end()]}\n{note}\n{page[heading.end():]}" if heading else page
