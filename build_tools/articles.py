@@ -28,12 +28,12 @@ def build_article(raw: SourceFile, meta: TextMeta, site_chrome: frozenset[str] =
         return None, [problem(meta.path, *meta.position_of("sha256"), "source-changed",
                               f"{raw.path} changed since its metadata was written (sha256 is now "
                               f"{digest}); review the new text, then update sha256")]
-    if is_page(raw.path):
-        page = extract_page(raw.data)
-        return assemble_article(raw, clean_lines("\n".join(page.lines), meta.convert), page.encoding, meta.title)
     decoded, problems = decode_bytes(raw.data, raw.path, meta.encoding)
     if decoded is None:
         return None, problems
+    if is_page(raw.path):  # a saved page: trafilatura's article, then the same stages as a dump
+        page = extract_page(decoded.text, decoded.encoding)
+        return assemble_article(raw, clean_lines("\n".join(page.lines), meta.convert), decoded.encoding, meta.title)
     chrome = chrome_lines(read_dump(decoded.text, site_chrome))
     return assemble_article(raw, clean_lines(decoded.text, meta.convert, chrome), decoded.encoding, meta.title)
 

@@ -41,8 +41,9 @@ PAGE = f"""<!doctype html><html><head><meta charset="{{charset}}">
     (PAGE.format(charset="utf-8").encode("gb18030"), "gb18030"),  # a wrong declaration is refused
 ])
 def test_decode_page(data: bytes, encoding: str) -> None:
-    text, found = decode_page(data)
-    assert found == encoding and "化屋村" in text
+    decoded, problems = decode_page(data)
+    assert problems == [] and decoded is not None
+    assert decoded.encoding == encoding and "化屋村" in decoded.text
 
 
 @pytest.mark.parametrize("title, site, expected", [
@@ -61,7 +62,7 @@ def test_title_parts_keep_year_ranges() -> None:
 
 
 def test_extract_page_fields_and_evidence() -> None:
-    page = extract_page(PAGE.format(charset="utf-8").encode("utf-8"))
+    page = extract_page(PAGE.format(charset="utf-8"))
     assert (page.title, page.date, page.author, page.site_name, page.url) == (
         "化屋村走出农文旅融合发展新路子", "2023-10-04", None, "某某县人民政府网",
         "https://www.example.gov.cn/art/2023/10/4/art_1.html")
@@ -71,7 +72,7 @@ def test_extract_page_fields_and_evidence() -> None:
 
 
 def test_a_page_trafilatura_cannot_read_falls_back_to_the_dump_stage() -> None:
-    page = extract_page(f"<html><body><table><tr><td>{PROSE}</td></tr></table></body></html>".encode())
+    page = extract_page(f"<html><body><table><tr><td>{PROSE}</td></tr></table></body></html>")
     assert page.lines and PROSE[:20] in page.lines[0]
 
 
@@ -101,9 +102,9 @@ def test_table_rows_read_as_a_browser_copies_them(line: str, expected: str) -> N
     assert table_row(line) == expected
 
 
-def _page(head: str, body: str) -> bytes:
+def _page(head: str, body: str) -> str:
     return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}<div>{PROSE}</div><div>{PROSE}</div>" \
-           f"</body></html>".encode()
+           f"</body></html>"
 
 
 @pytest.mark.parametrize("head, footer, site, source", [

@@ -133,3 +133,16 @@ def test_add_text_proposes_the_page_s_own_title_or_none() -> None:
                 wrong.append(f"{path.name}: {title}")
     assert wrong == []  # an id is never made from a menu, a slogan or a sidebar
     assert right >= 0.9 * total, f"{right}/{total}"
+
+
+def test_a_saved_page_that_cannot_be_read_is_a_located_problem() -> None:
+    """A page is decoded and checked like any raw text before trafilatura sees it."""
+    from build_tools.build import load_and_check
+    from tests.test_problems import with_files
+
+    data = b"<html>" + b"\x00" * 5000  # binary, not a page
+    meta = ("title: 某页\nscript: simplified\nencoding: utf-8\n"
+            f"sha256: {hashlib.sha256(data).hexdigest()}\n")
+    _, problems = load_and_check(with_files({"texts/zz-page.html": data, "annotations/texts/zz-page.yml": meta}))
+    assert [(p.path, p.code) for p in problems if p.path == "texts/zz-page.html"] == [
+        ("texts/zz-page.html", "binary")]

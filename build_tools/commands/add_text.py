@@ -49,7 +49,7 @@ from build_tools.sources import (
 from build_tools.stages.clean import HAN, WIDGET_SEPARATORS, WIDGET_WORD, clean_lines, normalise_line
 from build_tools.stages.decode import decode_bytes
 from build_tools.stages.dump import chrome_lines, read_dump
-from build_tools.stages.page import extract_page
+from build_tools.stages.page import decode_page, extract_page
 from build_tools.stages.page_metadata import is_item_row
 from build_tools.stages.script import convert, fold
 from build_tools.stages.structure import LIST_ITEM, ORGANISATION, REPORTER, SECTION_PREFIX
@@ -97,13 +97,13 @@ class Reading:
 
 def read_raw(raw: SourceFile) -> tuple[Reading | None, list[Problem]]:
     """Decode a raw file and find its article and the page's own evidence of its fields."""
-    if is_page(raw.path):
-        page = extract_page(raw.data)
-        return Reading("\n".join(page.lines), page.encoding, {}, page.title, dict(page.evidence)["title"],
-                       page.date, page.author, page.site_name, page.url), []
-    decoded, problems = decode_bytes(raw.data, raw.path)
+    decoded, problems = (decode_page if is_page(raw.path) else decode_bytes)(raw.data, raw.path)
     if decoded is None:
         return None, problems
+    if is_page(raw.path):
+        page = extract_page(decoded.text, decoded.encoding)
+        return Reading("\n".join(page.lines), page.encoding, {}, page.title, page.source_of("title"),
+                       page.date, page.author, page.site_name, page.url), []
     content = read_dump(decoded.text)
     header = content.header
     return Reading(decoded.text, decoded.encoding, chrome_lines(content), header.title.value,

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.stages.clean import clean_lines
+from build_tools.stages.decode import decode_bytes
 from build_tools.stages.main_content import MainContent, extract_main_content, numbered_lines
 from build_tools.stages.page import decode_page, extract_page
 from build_tools.stages.page_metadata import key
@@ -133,9 +134,12 @@ def _found(line: str, keys: set[str], joined: str) -> bool:
     return k in keys or (len(k) >= MIN_CONTAINED and k in joined)
 
 
-def decode_dump(data: bytes) -> str:
-    text, _ = decode_page(data)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def decode_dump(data: bytes, path: str = "dump.txt") -> str:
+    """A dump's text, decoded as the build decodes a raw text (every corpus file must decode)."""
+    decoded, problems = decode_bytes(data, path)
+    if decoded is None:
+        raise ValueError("; ".join(p.format_text() for p in problems))
+    return decoded.text
 
 
 def recurring(site_dumps: dict[str, str], name: str) -> frozenset[str]:
@@ -172,7 +176,10 @@ def corpus_scores(corpus: Path) -> Iterator[tuple[str, str, Score]]:
                  if p.name.count(".") == 1}
         html = site / f"{name}.html"
         if html.exists():
-            page = extract_page(html.read_bytes())
+            decoded, problems = decode_page(html.read_bytes(), str(html))
+            if decoded is None:
+                raise ValueError("; ".join(p.format_text() for p in problems))
+            page = extract_page(decoded.text, decoded.encoding)
             yield "html", f"{site.name}/{html.name}", score(expect, list(page.lines), page.title, page.date, {})
         corpus_lines = recurring(dumps, name)
         for variant in sorted(site.glob(f"{name}.*txt")):

@@ -8,7 +8,6 @@ the page's title without the site name, checked against the page's own headings.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
@@ -16,14 +15,12 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 
+from build_tools.problems import Problem
 from build_tools.stages import page_metadata as meta
+from build_tools.stages.decode import Decoded, decode_bytes
 from build_tools.stages.main_content import MainContent, extract_main_content
 
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-# Labels for subsets of GB18030: GB2312 cannot decode 〇 and many names' characters.
-GB_LABELS = {"gb2312", "gbk", "cp936", "x-gbk", "gb_2312-80", "euc-cn"}
-PRIVATE_USE = re.compile("[\ue000-\uf8ff\ufffd]")
 # Title parts are split at a dash, underscore or bar standing between words, not in 2023-2025.
 TITLE_SEPARATOR = re.compile(r"\s+[-–—|｜_@]+\s+|\s*::\s*|(?<!\d)[-–—](?!\d)|[_|｜]+")
 SITE_WORDS = re.compile(r"(网|网站|门户|政府|人民政府|官网|频道|欢迎您?|首页|在线|平台|客户端|报|电视台)[!！]?$")
@@ -70,35 +67,14 @@ class PageExtract:
         return dict(self.evidence).get(field, "")
 
 
-def decode_page(data: bytes) -> tuple[str, str]:
-    """Decode page bytes: BOM, then the declared charset, then UTF-8, then the least garbled."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding.replace("-sig", "")
+def decode_page(data: bytes, path: str = "page.html") -> tuple[Decoded | None, list[Problem]]:
+    """Decode a saved page: a BOM, else the charset it declares if its bytes agree, else detection."""
     declared = META_CHARSET.search(data[:8192])
-    candidates = [_label(declared.group(1).decode("ascii"))] if declared else []
-    candidates += ["utf-8", "gb18030", "big5"]
-    for encoding in dict.fromkeys(candidates):
-        text = _try_decode(data, encoding)
-        if text is not None and len(PRIVATE_USE.findall(text)) * 200 <= len(text):
-            return text, encoding
-    return data.decode("utf-8", errors="replace"), "utf-8"
-
-
-def _label(label: str) -> str:
-    """A codec name, with GB2312/GBK widened to GB18030."""
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return "utf-8"
-    return "gb18030" if name in GB_LABELS or label.lower() in GB_LABELS else name
-
-
-def _try_decode(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    if declared:
+        decoded, problems = decode_bytes(data, path, declared.group(1).decode("ascii", errors="replace"))
+        if decoded is not None:
+            return decoded, problems
+    return decode_bytes(data, path)
 
 
 def visible_lines(root: lxml.html.HtmlElement) -> tuple[tuple[int, str], ...]:
@@ -134,9 +110,8 @@ def metadata_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def extract_page(data: bytes, url: str | None = None) -> PageExtract:
-    """The article and metadata of one saved page."""
-    text, encoding = decode_page(data)
+def extract_page(text: str, encoding: str = "utf-8", url: str | None = None) -> PageExtract:
+    """The article and metadata of one saved page, decoded (``decode_page``) from ``encoding``."""
     root = lxml.html.document_fromstring(text)
     tags = metadata_tags(root)
     document = trafilatura.bare_extraction(
