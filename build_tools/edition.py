@@ -128,7 +128,7 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     written = {source.id for source in sources.text_meta}
     ledgers = {ledger.text_id: ledger for ledger in _read_all(sources.anchors, read_ledger_file, problems, memo)}
     by_id = {m.id: m for m in metas}
-    texts = _build_texts(sources.texts, by_id, written, problems, memo, ledgers, site_chrome(sources.texts, by_id))
+    texts = _build_texts(sources.texts, by_id, written, problems, memo, ledgers, site_chrome(sources.texts, by_id, memo))
     glossary = _read_all(sources.glossary, read_glossary_entry, problems, memo)
     index = build_index(glossary)
     # A text's matches depend on its article, which its metadata determines (the sha256 of

@@ -10,10 +10,12 @@ never counts: two reports of one site may quote the same sentence of a policy.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from build_tools.annotations.textmeta import TextMeta
+from build_tools.memo import Memo, remembered
 from build_tools.sources import SourceFile, is_page
 from build_tools.stages.clean import split_lines
 from build_tools.stages.decode import decode_bytes
@@ -24,10 +26,16 @@ MIN_PROSE = 20
 PROSE_END = ("。", "！", "？", "。”", "！”", "？”")
 
 
-def site_chrome(raws: Iterable[SourceFile], metas: dict[str, TextMeta]) -> dict[str, frozenset[str]]:
-    """For each text dump with a known outlet, the keys of its lines that recur on its site."""
-    keys = {raw.id: _line_keys(raw, metas[raw.id]) for raw in raws
-            if raw.id in metas and metas[raw.id].outlet and not is_page(raw.path)}
+def site_chrome(raws: Iterable[SourceFile], metas: dict[str, TextMeta], memo: Memo | None = None
+                ) -> dict[str, frozenset[str]]:
+    """For each text dump with a known outlet, the keys of its lines that recur on its site.
+
+    A text's line keys depend on its bytes and encoding only, so the preview loop reuses them
+    instead of decoding every text again on each save.
+    """
+    keys = {raw.id: remembered(memo, "line keys", (raw, metas[raw.id].encoding),
+                               functools.partial(_line_keys, raw, metas[raw.id]))
+            for raw in raws if raw.id in metas and metas[raw.id].outlet and not is_page(raw.path)}
     sites: dict[str, Counter[str]] = defaultdict(Counter)
     for text_id, found in keys.items():
         sites[metas[text_id].outlet or ""].update(found)
@@ -35,11 +43,11 @@ def site_chrome(raws: Iterable[SourceFile], metas: dict[str, TextMeta]) -> dict[
             for text_id, found in keys.items()}
 
 
-def _line_keys(raw: SourceFile, meta: TextMeta) -> set[str]:
+def _line_keys(raw: SourceFile, meta: TextMeta) -> frozenset[str]:
     decoded, _ = decode_bytes(raw.data, raw.path, meta.encoding)  # problems are reported by the build
     if decoded is None:
-        return set()
-    return {k for line in split_lines(decoded.text) if (k := key(line)) and not _prose(line.strip())}
+        return frozenset()
+    return frozenset(k for line in split_lines(decoded.text) if (k := key(line)) and not _prose(line.strip()))
 
 
 def _prose(line: str) -> bool:
