@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from build_tools.build import load_all
 from build_tools.edition import CorpusText, Edition
@@ -93,3 +94,18 @@ def edition(loaded: tuple[Sources, Edition, list[Problem]]) -> Edition:
 def real_texts(edition: Edition) -> dict[str, CorpusText]:
     """The real texts by id."""
     return {text.meta.id: text for text in edition.texts}
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright, started once for every browser test."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

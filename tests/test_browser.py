@@ -1,4 +1,4 @@
-"""Browser tests in Debian's Chromium (driven by Playwright): tooltips and hostile input.
+"""Browser tests in Debian's Chromium (driven by Playwright): tooltips, search and hostile input.
 
 Hovering, focusing with Tab and tapping a term each show its tooltip; a site built with
 script payloads in every annotation field runs none of them and requests nothing from
@@ -10,19 +10,15 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from build_tools.build import load
 from build_tools.site.render_relations import clusters
 from tests.sitebuild import PROJECT, build_site, copy_project, serve
 
-CHROMIUM = "/usr/bin/chromium"
 TEXT_PAGE = "/texts/qiandongnan-sizhuasiqiang/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = PROJECT / "test-artifacts"
 # Material draws Mermaid diagrams inside closed shadow roots; open them so tests can look.
 OPEN_SHADOW_ROOTS = """
@@ -71,15 +67,6 @@ related:
   - part_of: huang-ba
 """
 HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned='title'\">\"'><svg onload=alert('title')> 1. *a* [b](c) &amp; 17:33"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -243,3 +230,48 @@ def test_search_finds_slogans_first(browser: Browser, real_site: str, query: str
            (results.nth(i).get_attribute("href") or "" for i in range(min(8, results.count())))]
     assert term_page in top[:3], top
     assert text_page is None or text_page in top, top
+
+
+# --- Search on any input: a pasted, dropped or IME-committed query searches as a typed one does
+
+QUERY = "四抓四强"
+TERM = "/glossary/si-zhua-si-qiang/"
+
+
+def search_results(page: Page, site: str) -> list[str]:
+    found = page.locator(".md-search-result__item > a")
+    found.first.wait_for(timeout=10000)
+    return [(found.nth(i).get_attribute("href") or "").split("?")[0].removeprefix(site)
+            for i in range(min(5, found.count()))]
+
+
+def search_box(browser: Browser, site: str) -> Page:
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(site + "/")
+    page.locator("input.md-search__input").click()
+    return page
+
+
+def test_a_pasted_query_searches(browser: Browser, real_site: str) -> None:
+    page = search_box(browser, real_site)
+    page.evaluate("""query => {
+        const input = document.querySelector('input.md-search__input');
+        const data = new DataTransfer();
+        data.setData('text/plain', query);
+        input.value = query;
+        input.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste', data: query,
+                                                     dataTransfer: data, bubbles: true}));
+    }""", QUERY)
+    assert TERM in search_results(page, real_site)
+
+
+def test_an_ime_committed_query_searches(browser: Browser, real_site: str) -> None:
+    page = search_box(browser, real_site)
+    page.keyboard.insert_text(QUERY)  # what an input method commits: input events, no key events
+    assert TERM in search_results(page, real_site)
+
+
+def test_a_typed_query_still_searches(browser: Browser, real_site: str) -> None:
+    page = search_box(browser, real_site)
+    page.keyboard.type("113攻坚战")
+    assert "/glossary/113-gong-jian-zhan/" in search_results(page, real_site)

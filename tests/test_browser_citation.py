@@ -12,7 +12,6 @@ from playwright.sync_api import Browser
 from build_tools.build import load
 from build_tools.site.citation import citable, fill, gbt7714_template
 from tests.sitebuild import build_site, copy_project, serve
-from tests.test_browser import browser  # noqa: F401 (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 TEXT = "jinhaihu-113"
@@ -32,14 +31,14 @@ def retired_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_a_permalink_highlights_its_paragraph(browser: Browser, retired_site: str) -> None:  # noqa: F811
+def test_a_permalink_highlights_its_paragraph(browser: Browser, retired_site: str) -> None:
     page = browser.new_page()
     page.goto(f"{retired_site}/texts/{TEXT}/#p3")
     assert page.locator("#p3").evaluate(HIGHLIGHTED)
     assert not page.locator("#p4").evaluate(HIGHLIGHTED)
 
 
-def test_a_retired_id_lands_on_its_successor(browser: Browser, retired_site: str) -> None:  # noqa: F811
+def test_a_retired_id_lands_on_its_successor(browser: Browser, retired_site: str) -> None:
     page = browser.new_page()
     page.goto(f"{retired_site}/texts/{TEXT}/#p99")
     assert page.locator("#p2").evaluate(HIGHLIGHTED)
@@ -47,7 +46,7 @@ def test_a_retired_id_lands_on_its_successor(browser: Browser, retired_site: str
     assert page.locator("#p2").evaluate("p => p.getBoundingClientRect().top < innerHeight")
 
 
-def test_the_copied_citation_is_the_one_citation_py_writes(browser: Browser,  # noqa: F811
+def test_the_copied_citation_is_the_one_citation_py_writes(browser: Browser,
                                                            retired_site: str) -> None:
     page = browser.new_page()
     page.goto(f"{retired_site}/texts/{TEXT}/")
