@@ -50,7 +50,7 @@ def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
         cited = citable(text.meta, site_url)
         yield f"docs/texts/cite/{text.meta.id}.json", csl_json(cited).encode("utf-8")
         yield f"docs/texts/cite/{text.meta.id}.bib", bibtex(cited).encode("utf-8")
-        yield f"docs/texts/{raw_copy(text)}", CopyOf(root / text.raw, text.meta.sha256)
+        yield f"docs/texts/{raw_copy(text.raw)}", CopyOf(root / text.raw, text.meta.sha256)
 
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,

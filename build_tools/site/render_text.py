@@ -16,6 +16,7 @@ from build_tools.model import Block, BlockKind
 from build_tools.presentation import POINT_LEAD, meta_rows
 from build_tools.site.citation import Citable, chicago_template, citable, gbt7714_template, highwire_tags
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, yaml_string
+from build_tools.sources import raw_text_path
 
 # Renders text[start:end] of a block, escaped with the given function (HTML for paragraph
 # blocks, Markdown for headings), with any glossary links inside.
@@ -26,7 +27,7 @@ InlineRenderer = Callable[[Block, int, int, Escape], str]
 def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", site_url: str | None = None) -> str:
     """Render the Markdown page of one text; ``inline`` renders a block's text as HTML."""
     meta = text.meta
-    parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta, raw_copy(text))]
+    parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta, text.raw)]
     previous: Block | None = None
     for block in text.article.blocks:
         parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
@@ -49,20 +50,24 @@ def render_citation_matter(text: Citable) -> str:
             f"  chicago: {yaml_string(chicago_template(text))}\n")
 
 
-def raw_copy(text: CorpusText) -> str:
-    """Where the published copy of the raw file is, under docs/texts/. A saved page is
-    published as plain text: served as HTML, its scripts would run on the edition's site."""
-    name = text.raw.rsplit("/", 1)[-1]
+def raw_copy(raw_path: str) -> str:
+    """Where the published copy of a raw file (texts/<id>.txt or .html) is, under docs/texts/.
+
+    A saved page is published as plain text: served as HTML, its scripts would run on the
+    edition's site.
+    """
+    name = raw_path.rsplit("/", 1)[-1]
     return f"raw/{name}" if name.endswith(".txt") else f"raw/{name}.txt"
 
 
-def render_meta(meta: TextMeta, raw: str | None = None) -> str:
-    """Render a text's metadata as a definition list (all values escaped)."""
+def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
+    """Render a text's metadata as a definition list (all values escaped); ``raw_path`` is the
+    raw file (texts/<id>.txt by default), linked as published."""
     items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
                     for label, value in meta_rows(meta))
-    raw = raw or f"raw/{meta.id}.txt"
-    name = raw.removeprefix("raw/").removesuffix(".txt") if raw.endswith((".html.txt", ".htm.txt")) else raw[4:]
-    raw = (f"原始文本：[{name}]({raw})（抓取原样，未经编辑；本页为清理后的文本）　"
+    raw_path = raw_path or raw_text_path(meta.id)
+    name = raw_path.rsplit("/", 1)[-1]
+    raw = (f"原始文本：[{name}]({raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
            f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)")
     return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
 
