@@ -8,25 +8,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Mermaid for the initiatives map, served from the site itself (no CDN request).
-MERMAID_VERSION := 11.17.2
-MERMAID_SHA256 := 6ad2f42c3fc26bbf9e45cbb6d11898972573ea52b33a5f4ff51952899f950ffd
-MERMAID_JS := docs/assets/vendor/mermaid.min.js
 # Every timestamp in a build comes from the last commit, so two builds of one commit are
 # byte-identical (MkDocs' sitemap would otherwise change from day to day).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 # Material prints a banner about its end of life on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages: Pango and the CJK fonts for the PDF; Chromium and poppler for tests.
-SITE_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+# Debian packages: Pango and the CJK fonts for the PDF, Graphviz to draw the relation diagrams
+# (site and PDF); Chromium and poppler for tests.
+SITE_DEBS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig graphviz
 TEST_DEBS := chromium poppler-utils
 
 .PHONY: site test serve bench venv generate check site-debs test-debs clean
 
 # The site is built into a staging folder and swapped in only when complete, so a failed
 # build leaves the previous site/ exactly as it was.
-site: $(STAMP) $(MERMAID_JS) site-debs
+site: $(STAMP) site-debs
 	$(BIN)/python -m build_tools generate
 	rm -rf build/site.staging
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
@@ -37,17 +34,17 @@ site: $(STAMP) $(MERMAID_JS) site-debs
 	mv build/site.staging site
 	rm -rf build/site.previous
 
-test: $(STAMP) $(MERMAID_JS) site-debs test-debs
+test: $(STAMP) site-debs test-debs
 	$(BIN)/python -m pytest
 
 # Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
 # the pages whose files changed (--dirty).
-serve: $(STAMP) $(MERMAID_JS)
+serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 
 # Generation against mkdocs build on synthetic corpora of 10 to 5,000 articles and
 # glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).
-bench: $(STAMP) $(MERMAID_JS)
+bench: $(STAMP)
 	$(BIN)/python -m build_tools bench
 
 venv: $(STAMP)
@@ -67,15 +64,6 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
-$(MERMAID_JS):
-	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && \
-	  $(SUDO) apt-get install -y --no-install-recommends npm; }
-	rm -rf build/mermaid && mkdir -p build/mermaid $(dir $@)
-	cd build/mermaid && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null
-	echo "$(MERMAID_SHA256)  build/mermaid/mermaid-$(MERMAID_VERSION).tgz" | sha256sum -c --quiet
-	tar -xzf build/mermaid/mermaid-$(MERMAID_VERSION).tgz -C build/mermaid package/dist/mermaid.min.js
-	cp build/mermaid/package/dist/mermaid.min.js $@
-
 # Installs only what is missing. Browser tests drive Debian's Chromium through
 # Playwright; no browser is downloaded.
 define apt_install
@@ -91,4 +79,4 @@ test-debs:
 	$(call apt_install,$(TEST_DEBS))
 
 clean:
-	rm -rf site build docs/texts docs/glossary docs/assets/vendor
+	rm -rf site build docs/texts docs/glossary

@@ -84,6 +84,7 @@ CODES = {
     "pdf-text-changed": "the PDF's text of a block differs from the cleaned text",
     "pdf-footnote-lost": "a glossary footnote the PDF layout placed on no page",
     "pdf-layout": "a warning from WeasyPrint while laying out the PDF",
+    "missing-graphviz": "Graphviz's dot, which draws the relation diagrams, is missing or failed",
     "bad-environment": "an environment variable the build reads has an unusable value",
     # Formatting
     "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",

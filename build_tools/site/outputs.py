@@ -14,6 +14,7 @@ from pathlib import Path
 from build_tools.edition import CorpusText, Edition
 from build_tools.memo import Memo, remembered
 from build_tools.site.citation import bibtex, citable, csl_json
+from build_tools.site.diagrams import FOLDER, site_diagrams
 from build_tools.site.render_candidates import render_candidates_page
 from build_tools.site.render_glossary import (
     linked_inline,
@@ -68,9 +69,12 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
         yield f"docs/texts/{text.meta.id}.md", remembered(
             memo, "text page", (text.meta, text.article.ids_key, edition.forms_digest, items, site_url),
             functools.partial(_text_page, edition, text, items, site_url))
+    diagrams = site_diagrams(edition, memo) if edition.glossary else {}
+    for name, svg in diagrams.items():  # each alone, for a phone to open and zoom
+        yield f"{FOLDER}/{name}.svg", svg
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
-        yield "docs/glossary/map.md", render_map(edition)
+        yield "docs/glossary/map.md", render_map(edition, diagrams)
         yield "docs/glossary/timeline.md", render_timeline(edition)
         # Candidates depend on the texts (their metadata fixes them) and the forms matched in
         # them, not on annotations' prose.
@@ -78,7 +82,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
             memo, "candidates page", (tuple(t.meta for t in edition.texts), edition.forms_digest),
             functools.partial(render_candidates_page, edition))
     for entry in edition.glossary:
-        yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances)
+        yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances, diagrams.get(f"term-{entry.id}"))
 
 
 def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...], site_url: str | None) -> str:

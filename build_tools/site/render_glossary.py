@@ -51,8 +51,10 @@ def term_link(term_id: str, shown: str) -> str:
 
 
 
-def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances) -> str:
-    """The page of one term: facts, definition, parts, sources and every occurrence."""
+def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances,
+                     diagram: str | None = None) -> str:
+    """The page of one term: facts, definition, parts, sources and every occurrence;
+    ``diagram`` is the SVG of its relations, when it has any."""
     parts = [
         front_matter(entry.term, entry.summary, entry.path),
         f"# {escape_markdown(entry.term)} {{ #term }}\n",
@@ -66,7 +68,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
         parts.append("\n".join(_component(c.text, c.term, edition) for c in entry.components) + "\n")
     if entry.note:
         parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(entry.note)}</p>\n')
-    parts.append(render_related(entry, edition))
+    parts.append(render_related(entry, edition, diagram))
     parts.append(render_comparison(entry, edition, appearances))
     parts.append("## 出处 { #sources }\n")
     parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")

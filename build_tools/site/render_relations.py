@@ -7,31 +7,27 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
-from build_tools.annotations.relations import ENGLISH, LABELS, Edge
+from build_tools.annotations.relations import ENGLISH, LABELS
 from build_tools.annotations.schema import KIND_LABELS
+from build_tools.diagrams.graphs import canonical, clusters, hub
+from build_tools.diagrams.parts import ordered_edges
 from build_tools.edition import CorpusText, Edition
+from build_tools.site.diagrams import render_diagram
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.terms.annotate import Found
 
 FAMILY = ("variant_of", "same_mechanism_as")  # relations that make the "same" initiative
-ARROWS = {"part_of": "-->|属于|", "variant_of": "-.-|变体|", "same_mechanism_as": "<-->|同一机制|",
-          "see_also": "-.-|参见|"}
 SNIPPET = 60
-
-
-def mermaid_label(text: str) -> str:
-    """Quote a node label for Mermaid, with its entity codes for characters it parses."""
-    codes = {'"': "#34;", "#": "#35;", "&": "#38;", ";": "#59;", "<": "#60;", ">": "#62;", "`": "#96;"}
-    return '"' + "".join(codes.get(ch, ch) for ch in text) + '"'
 
 
 def _link(entry: GlossaryEntry, prefix: str) -> str:
     return f"[{escape_markdown(entry.term)}]({prefix}{entry.id}.md)"
 
 
-def render_related(entry: GlossaryEntry, edition: Edition) -> str:
-    """The term's relations, grouped by type, each with the related term's summary."""
-    edges = edition.related(entry.id)
+def render_related(entry: GlossaryEntry, edition: Edition, svg: str | None = None) -> str:
+    """The term's relations, grouped by type (parts in their numbered order), each with the
+    related term's summary; then ``svg``, the drawing of them, when there is one."""
+    edges = ordered_edges(edition.related(entry.id), edition.entry)
     if not edges:
         return ""
     lines = ["## 相关倡议 { #related }\n"]
@@ -41,7 +37,8 @@ def render_related(entry: GlossaryEntry, edition: Edition) -> str:
             lines.append(f"**{LABELS[kind]}** · *{ENGLISH[kind]}*\n")
             lines.extend(f"- {_link(t, '')}：{escape_markdown(t.summary)}" for t in targets)
             lines.append("")
-    lines.append(render_neighbourhood(entry, edition))
+    if svg:
+        lines.append(render_diagram(f"term-{entry.id}", svg, f"“{entry.term}”及其直接关系"))
     return "\n".join(lines)
 
 
@@ -110,74 +107,27 @@ def _snippet(found: Found) -> str:
     return ("…" if begin else "") + piece + ("…" if begin + SNIPPET < len(text) else "")
 
 
-def _canonical(edges: tuple[Edge, ...]) -> list[Edge]:
-    """Each relation once: part_of from the child, symmetric ones from the smaller id."""
-    kept = {e for e in edges if e.kind == "part_of" or (e.kind != "has_part" and e.source < e.target)}
-    return sorted(kept, key=lambda e: (e.source, e.kind, e.target))
+def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:
+    """One diagram per group of related initiatives, then the unrelated terms by kind.
 
-
-def _mermaid(entries: list[GlossaryEntry], edges: list[Edge]) -> str:
-    ids = {entry.id: f"n{i}" for i, entry in enumerate(entries, start=1)}
-    lines = ["```mermaid", "flowchart LR"]
-    lines.extend(f"  {ids[e.id]}[{mermaid_label(e.term)}]" for e in entries)
-    lines.extend(f"  {ids[e.source]} {ARROWS[e.kind]} {ids[e.target]}" for e in edges
-                 if e.source in ids and e.target in ids)
-    return "\n".join([*lines, "```", ""])
-
-
-def render_neighbourhood(entry: GlossaryEntry, edition: Edition) -> str:
-    """A small graph of the term and its direct relations."""
-    neighbours = [entry] + [e for edge in edition.related(entry.id) if (e := edition.entry(edge.target))]
-    members = {e.id for e in neighbours}
-    edges = _canonical(edition.related(entry.id) + tuple(
-        edge for neighbour in members - {entry.id} for edge in edition.related(neighbour)
-        if edge.target == entry.id))
-    return _mermaid(list({e.id: e for e in neighbours}.values()), edges)
-
-
-STRUCTURAL = ("part_of", "has_part", "variant_of", "same_mechanism_as")
-
-
-def clusters(edition: Edition) -> list[list[GlossaryEntry]]:
-    """Groups of terms joined by structural relations, largest first.
-
-    "See also" links chain unrelated groups into one tangle (52 terms at five texts), so
-    they do not join groups; they are drawn inside a group and listed below the map.
+    ``svgs`` holds each group's drawing by name (map-1, map-2, …); a group without one is
+    still listed.
     """
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            node = parent[node]
-        return node
-
-    for edge in edition.edges:
-        if edge.kind in STRUCTURAL:
-            parent[root(edge.source)] = root(edge.target)
-    groups: dict[str, list[GlossaryEntry]] = defaultdict(list)
-    for entry in sorted(edition.glossary, key=pinyin_key):
-        if entry.id in parent:
-            groups[root(entry.id)].append(entry)
-    return sorted(groups.values(), key=lambda g: (-len(g), pinyin_key(g[0])))
-
-
-def render_map(edition: Edition) -> str:
-    """One diagram per group of related initiatives, then the unrelated terms by kind."""
     groups = clusters(edition)
-    canonical = _canonical(edition.edges)
+    every = canonical(edition.edges, edition)
     parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
              (f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
-              f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。实线箭头表示“属于”"
-              "（组成部分指向上位倡议），虚线表示变体或参见，双向箭头表示他处的同一机制。"
-              "不在同一关系网中的“参见”关系列于图后。\n")]
+              f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。点击图中术语即进入其词条。"
+              "实线箭头表示“属于”：由组成部分指向上位倡议，组成部分按编号顺序排列；虚线表示变体，点线表示参见，"
+              "双向箭头表示他处的同一机制。不在同一关系网中的“参见”关系列于图后。\n")]
     for number, group in enumerate(groups, start=1):
-        hub = max(group, key=lambda e: _hub_rank(edition.related(e.id)))
-        members = {e.id for e in group}
-        parts.append(f"## {number}. {escape_markdown(hub.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
-        parts.append(_mermaid(group, [e for e in canonical if e.source in members]))
-        parts.append("、".join(_link(e, "") for e in group) + "\n")
+        name, top = f"map-{number}", hub(group, edition)
+        parts.append(f"## {number}. {escape_markdown(top.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
+        if svgs and name in svgs:
+            parts.append(render_diagram(name, svgs[name], f"关系网 {number}：{top.term} 等 {len(group)} 条"))
+        parts.append(_link_list(group))
     group_of = {e.id: number for number, group in enumerate(groups) for e in group}
-    see_also = [e for e in canonical if e.kind == "see_also"
+    see_also = [e for e in every if e.kind == "see_also"
                 and (e.source not in group_of or group_of.get(e.source) != group_of.get(e.target))]
     if see_also:
         parts.append("## 参见关系 { #see-also }\n")
@@ -189,14 +139,14 @@ def render_map(edition: Edition) -> str:
     for kind, label in KIND_LABELS.items():
         alone = sorted((e for e in edition.glossary if e.kind == kind and e.id not in related), key=pinyin_key)
         if alone:
-            parts.append(f"**{label}**：" + "、".join(_link(e, "") for e in alone) + "\n")
+            parts.append(f"**{label}**\n")
+            parts.append(_link_list(alone))
     return "\n".join(parts)
 
 
-def _hub_rank(edges: tuple[Edge, ...]) -> tuple[bool, int, int]:
-    """Name a group after the top of its hierarchy: part of nothing, most parts."""
-    kinds = [edge.kind for edge in edges]
-    return "part_of" not in kinds, kinds.count("has_part"), len(kinds)
+def _link_list(entries: list[GlossaryEntry]) -> str:
+    """Terms as a list: never joined with 、, which many terms contain themselves."""
+    return "\n".join(f"- {_link(e, '')}" for e in entries) + "\n"
 
 
 def render_timeline(edition: Edition) -> str:

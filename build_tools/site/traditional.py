@@ -102,6 +102,8 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
             if "/workers/search." in path:  # the Traditional index: fold queries to Traditional
                 output = patched_search_worker((PROFILE,))[1]
             yield f"{THEME}/{path.removeprefix(THEME_ROOT + '/')}", output
+        elif path.startswith("docs/") and path.endswith(".svg") and isinstance(output, bytes):
+            yield traditional_path(path), to_traditional(output.decode("utf-8")).encode("utf-8")  # labels
         elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
             yield traditional_path(path), _page(path, output.decode("utf-8"), edition, site_url).encode("utf-8")
         elif path.startswith("docs/"):
