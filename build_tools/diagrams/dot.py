@@ -23,12 +23,26 @@ EDGE = {  # canonical relation -> how it is drawn (a part points at its parent)
     "see_also": 'dir=none style=dotted label="参见"',
 }
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+WRAP_ABOVE = 10  # characters: a longer label is set in two lines, at a break nearest its middle
+BREAK_AFTER = "、，,·+）)：:"
 
 
 def dot_string(text: str) -> str:
     """``text`` as a quoted DOT string that Graphviz shows exactly as written."""
-    text = CONTROL.sub(" ", text).replace("\\", "\\\\").replace("&", "&amp;").replace('"', '\\"')
-    return f'"{text}"'
+    return f'"{_escaped(text)}"'
+
+
+def dot_label(text: str) -> str:
+    """A node label: as ``dot_string``, in two lines when long and a break mark allows."""
+    breaks = [i + 1 for i, ch in enumerate(text[:-1]) if ch in BREAK_AFTER]
+    if len(text) <= WRAP_ABOVE or not breaks:
+        return dot_string(text)
+    at = min(breaks, key=lambda i: abs(2 * i - len(text)))
+    return f'"{_escaped(text[:at])}\\n{_escaped(text[at:])}"'
+
+
+def _escaped(text: str) -> str:
+    return CONTROL.sub(" ", text).replace("\\", "\\\\").replace("&", "&amp;").replace('"', '\\"')
 
 
 def render_dot(diagram: Diagram, href: Callable[[str], str]) -> str:
@@ -43,7 +57,7 @@ def render_dot(diagram: Diagram, href: Callable[[str], str]) -> str:
     ]
     for entry in diagram.nodes:
         focus = ' fillcolor="#3f51b5" fontcolor="white"' if entry.id == diagram.focus else ""
-        lines.append(f"  {dot_string(entry.id)} [label={dot_string(entry.term)} tooltip={dot_string(entry.term)} "
+        lines.append(f"  {dot_string(entry.id)} [label={dot_label(entry.term)} tooltip={dot_string(entry.term)} "
                      f"href={dot_string(href(entry.id))} target=\"_top\"{focus}]")
     for edge in diagram.edges:
         if edge.kind == "part_of":  # drawn from the parent, so parents stand left of their parts

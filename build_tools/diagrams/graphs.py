@@ -69,15 +69,54 @@ def hub(group: list[GlossaryEntry], edition: Edition) -> GlossaryEntry:
     return max(group, key=rank)
 
 
-def map_diagrams(edition: Edition) -> list[Diagram]:
-    """One diagram per group of the map, numbered as the map's headings are."""
+def map_diagrams(edition: Edition) -> list[list[Diagram]]:
+    """The map's drawings, a list for each group (in ``clusters`` order).
+
+    A group of more than SPLIT_ABOVE terms is drawn as its programme with its direct parts,
+    then one drawing for each part that has parts of its own: one drawing of 29 terms is
+    wider than any screen or page, the pieces are read at body-text size.
+    """
     every = canonical(edition.edges, edition)
-    diagrams = []
+    drawn = []
     for number, group in enumerate(clusters(edition), start=1):
         members = {e.id for e in group}
-        edges = tuple(e for e in every if e.source in members and e.target in members)
-        diagrams.append(Diagram(f"map-{number}", tuple(group), edges))
-    return diagrams
+        edges = [e for e in every if e.source in members and e.target in members]
+        pieces = _pieces(group, hub(group, edition).id, edges)
+        by_id = {e.id: e for e in group}
+        drawn.append([Diagram(f"map-{number}" + (f"-{index}" if len(pieces) > 1 else ""),
+                              tuple(by_id[i] for i in piece),
+                              tuple(e for e in edges if e.source in piece and e.target in piece), focus=piece[0])
+                      for index, piece in enumerate(pieces, start=1)])
+    return drawn
+
+
+SPLIT_ABOVE = 12
+
+
+def _pieces(group: list[GlossaryEntry], top: str, edges: list[Edge]) -> list[list[str]]:
+    """Term ids of each drawing of a group, each starting with the term it is rooted at."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for edge in edges:  # canonical order: a parent's parts in their numbered order
+        if edge.kind == "part_of":
+            parts[edge.target].append(edge.source)
+    if len(group) <= SPLIT_ABOVE or not parts[top]:
+        return [[top, *(e.id for e in group if e.id != top)]]
+    pieces = [[top, *parts[top]]] + [_subtree(part, parts) for part in parts[top] if parts[part]]
+    placed = {term for piece in pieces for term in piece}
+    for entry in group:  # a term outside the hierarchy joins the drawing of a term it relates to
+        if entry.id not in placed:
+            partners = {e.target if e.source == entry.id else e.source for e in edges if entry.id in (e.source, e.target)}
+            piece = next((p for p in pieces[1:] if partners & set(p)), pieces[0])
+            piece.append(entry.id)
+            placed.add(entry.id)
+    return pieces
+
+
+def _subtree(root: str, parts: dict[str, list[str]]) -> list[str]:
+    found = [root]
+    for term in found:  # breadth first; part_of has no cycles (checked when relations load)
+        found.extend(p for p in parts.get(term, ()) if p not in found)
+    return found
 
 
 def term_diagram(entry: GlossaryEntry, edition: Edition) -> Diagram | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from build_tools.diagrams.layout import layout_svgs
 from build_tools.edition import Edition
 from build_tools.pdf.book import render_book
 from build_tools.pdf.chapter import footnote_ids
+from build_tools.pdf.diagrams import map_sources
 from build_tools.pdf.invariant import check_footnotes_laid, check_text_preserved
 from build_tools.pdf.render import Laid, render_pdf
 from build_tools.problems import Problem, warning
@@ -28,7 +30,8 @@ def build_stamp(environ: Mapping[str, str]) -> datetime:
 def build_pdf(edition: Edition, stamp: datetime) -> tuple[Laid, list[Problem]]:
     """Render the book and lay it out; return the PDF and what is wrong with it."""
     texts = edition.texts_in_reading_order()
-    book = render_book(edition, stamp)
+    sources = map_sources(edition)
+    book = render_book(edition, stamp, dict(zip(sources, layout_svgs(list(sources.values())), strict=True)))
     laid = render_pdf(book)
     footnotes = [(text.meta.id, ident) for text in texts for ident in footnote_ids(edition, text.meta.id)]
     return laid, check_text_preserved(book, texts) + check_footnotes_laid(footnotes, laid.anchors)

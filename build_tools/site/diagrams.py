@@ -25,7 +25,8 @@ def term_href(term_id: str) -> str:
 
 def diagram_sources(edition: Edition) -> dict[str, str]:
     """Every diagram of the site by name: the map's groups, then each related term's."""
-    diagrams = [*map_diagrams(edition), *(d for e in edition.glossary if (d := term_diagram(e, edition)))]
+    diagrams = [*(d for group in map_diagrams(edition) for d in group),
+                *(d for e in edition.glossary if (d := term_diagram(e, edition)))]
     return {d.name: render_dot(d, term_href) for d in diagrams}
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.relations import ENGLISH, LABELS
 from build_tools.annotations.schema import KIND_LABELS
-from build_tools.diagrams.graphs import canonical, clusters, hub
+from build_tools.diagrams.graphs import canonical, clusters, hub, map_diagrams
 from build_tools.diagrams.parts import ordered_edges
 from build_tools.edition import CorpusText, Edition
 from build_tools.site.diagrams import render_diagram
@@ -113,18 +113,23 @@ def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:
     ``svgs`` holds each group's drawing by name (map-1, map-2, …); a group without one is
     still listed.
     """
-    groups = clusters(edition)
+    groups, drawings = clusters(edition), map_diagrams(edition)
     every = canonical(edition.edges, edition)
     parts = [front_matter("倡议关系图", searchable=False), "# 倡议关系图 · Map of initiatives\n",
              (f"本版 {len(edition.glossary)} 条术语中，{sum(len(g) for g in groups)} 条由组成、变体或同一机制关系"
               f"连成 {len(groups)} 个关系网；每个关系网单独成图，以免连成一团。点击图中术语即进入其词条。"
               "实线箭头表示“属于”：由组成部分指向上位倡议，组成部分按编号顺序排列；虚线表示变体，点线表示参见，"
               "双向箭头表示他处的同一机制。不在同一关系网中的“参见”关系列于图后。\n")]
-    for number, group in enumerate(groups, start=1):
-        name, top = f"map-{number}", hub(group, edition)
+    for number, (group, drawn) in enumerate(zip(groups, drawings, strict=True), start=1):
+        top = hub(group, edition)
         parts.append(f"## {number}. {escape_markdown(top.term)} 等 {len(group)} 条 {{ #group-{number} }}\n")
-        if svgs and name in svgs:
-            parts.append(render_diagram(name, svgs[name], f"关系网 {number}：{top.term} 等 {len(group)} 条"))
+        for diagram in drawn:
+            root = diagram.nodes[0].term
+            if len(drawn) > 1:  # a large group: its programme, then each part with parts of its own
+                parts.append(f"### {escape_markdown(root)} {{ #{diagram.name} }}\n")
+            if svgs and diagram.name in svgs:
+                parts.append(render_diagram(diagram.name, svgs[diagram.name], f"关系网 {number}：{root} 等 {len(diagram.nodes)} 条"))
+        parts.append(f"本关系网的 {len(group)} 条术语：\n")
         parts.append(_link_list(group))
     group_of = {e.id: number for number, group in enumerate(groups) for e in group}
     see_also = [e for e in every if e.kind == "see_also"
