@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from build_tools.annotations.definitions import link_citations
 from build_tools.annotations.glossary import pinyin_key
 from build_tools.commands.pdf import cmd_pdf
+from build_tools.diagrams.graphs import clusters
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block, BlockKind
 from build_tools.pdf.appendix import initial_of
@@ -314,13 +315,29 @@ def outline_tree(items: list[Any]) -> list[tuple[str, list[Any]]]:
 def test_outline_has_front_matter_chapters_and_glossary(built: Built, edition: Edition) -> None:
     tree = outline_tree(built.reader.outline)
     titles = [t.meta.title for t in edition.texts_in_reading_order()]
-    assert [title for title, _ in tree] == ["编者说明", "目录", *titles, "术语表"]
+    assert [title for title, _ in tree] == ["编者说明", "目录", *titles, "术语表", "倡议关系图"]
     children = dict(tree)
     for text in edition.texts:
         headings = [b.text for b in text.article.blocks if b.kind is BlockKind.HEADING]
         assert [title for title, _ in children[text.meta.title]] == headings
     letters = [title for title, _ in children["术语表"]]
     assert letters == sorted(letters) and set(letters) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") and "Y" in letters
+
+
+def test_the_map_of_initiatives_is_drawn_as_vector_graphics(built: Built, edition: Edition) -> None:
+    """Each drawing of the map is SVG laid out as PDF paths and text, never a missing picture."""
+    first = built.destinations["map"]
+    pages = built.reader.pages[first:]
+    forms = [obj.get_object() for page in pages for obj in page["/Resources"].get("/XObject", {}).values()]
+    assert forms and {form["/Subtype"] for form in forms} == {"/Form"}  # vector, no bitmap
+    text = flat("".join(built.pages[first:]))
+    for group in clusters(edition):
+        assert all(flat(entry.term) in text for entry in group), [e.term for e in group if flat(e.term) not in text]
+    assert text.index("抓堡垒建设强功能") < text.index("抓人才培养强潜能") < text.index("抓集体经济强动能")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = str(first + 1)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", page, "-l", page, "-singlefile",
+                    str(built.path), str(ARTIFACTS / "pdf-map-page")], check=True)
 
 
 def test_metadata_title_language_and_dates(built: Built) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from build_tools.build import load, load_all
 from build_tools.commands import synthesis
 from build_tools.commands.anchors import update_ledgers
+from build_tools.commands.weight import measure_weights, weight_report
 
 TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
 STAGES = {  # stage name -> the function whose cumulative time is that stage
@@ -186,6 +187,7 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
                      "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
         print(reader_weight(root), flush=True)
+        print(weight_report(*measure_weights(root / "site")), flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return run
 

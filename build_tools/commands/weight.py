@@ -40,9 +40,11 @@ def page_kinds(site: Path) -> dict[str, str]:
     """A page of each kind, as site paths: the real texts and terms when they are there."""
     texts = sorted(p.parent.name for p in (site / "texts").glob("*/index.html") if not p.parent.name.startswith("syn-"))
     text = "qiandongnan-sizhuasiqiang" if "qiandongnan-sizhuasiqiang" in texts else (texts or [""])[0]
-    term = "si-zhua-si-qiang" if (site / "glossary/si-zhua-si-qiang").is_dir() else ""
+    drawn = sorted(p.stem.removeprefix("term-") for p in (site / "glossary/diagrams").glob("term-*.svg"))
+    term = "si-zhua-si-qiang" if "si-zhua-si-qiang" in drawn else (drawn or [""])[0]  # a term with a diagram
     kinds = {"home": "", "text page": f"texts/{text}/", "term page": f"glossary/{term}/", "map": "glossary/map/"}
-    return {kind: path for kind, path in kinds.items() if (site / path / "index.html").is_file()}
+    return {kind: path for kind, path in kinds.items()
+            if (site / path / "index.html").is_file() and (kind == "home" or not path.endswith("//"))}
 
 
 def measure_weights(site: Path) -> tuple[list[Weight], str]:
@@ -70,7 +72,8 @@ def _browser_weight(browser: object, site: Path, url: str, kind: str, path: str)
 
     def record(response: object) -> None:
         address = response.url.split("#")[0].split("?")[0]  # type: ignore[attr-defined]
-        if address.startswith(url + "/") and not address.endswith(EXCLUDED):
+        found = response.status < 400  # type: ignore[attr-defined]  # a 404 is a request, but of no file
+        if found and address.startswith(url + "/") and not address.endswith(EXCLUDED):
             fetched.append(address.removeprefix(url + "/"))
 
     page.on("response", record)
