@@ -79,4 +79,4 @@ test-debs:
 	$(call apt_install,$(TEST_DEBS))
 
 clean:
-	rm -rf site build docs/texts docs/glossary
+	rm -rf site build docs/texts docs/glossary docs/assets/vendor

@@ -332,7 +332,9 @@ def test_the_map_of_initiatives_is_drawn_as_vector_graphics(built: Built, editio
     assert forms and {form["/Subtype"] for form in forms} == {"/Form"}  # vector, no bitmap
     text = flat("".join(built.pages[first:]))
     for group in clusters(edition):
-        assert all(flat(entry.term) in text for entry in group), [e.term for e in group if flat(e.term) not in text]
+        # The CJK font draws • and · with one glyph, which pdftotext reads back as ·.
+        missing = [e.term for e in group if flat(e.term).replace("•", "·") not in text]
+        assert missing == []
     assert text.index("抓堡垒建设强功能") < text.index("抓人才培养强潜能") < text.index("抓集体经济强动能")
     ARTIFACTS.mkdir(exist_ok=True)
     page = str(first + 1)
