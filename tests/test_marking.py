@@ -114,3 +114,14 @@ def test_the_traditional_view_marks_the_same_occurrences(edition: Edition, outpu
     for text in edition.texts:
         simplified = LINK.findall(outputs[f"docs/texts/{text.meta.id}.md"])
         assert LINK.findall(outputs[f"{DOCS}/texts/{text.meta.id}.md"]) == simplified, text.meta.id
+
+
+def test_every_quiet_repeat_is_listed_on_its_term_page(edition: Edition, outputs: dict[str, str]) -> None:
+    text = edition.text("jinhaihu-113")
+    assert text is not None
+    quiet = [m.found for m in mark_first_in_section(text.article.blocks, edition.found_in_text("jinhaihu-113"))
+             if not m.first]
+    assert quiet
+    for found in quiet:
+        term_page = outputs[f"docs/glossary/{found.occurrence.term_id}.md"]
+        assert f"](../texts/jinhaihu-113.md#{found.block.anchor})" in term_page, found
