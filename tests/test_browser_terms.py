@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 TEXT = "jinhaihu-113"  # the longest text, in five sections
 ARTIFACTS = PROJECT / "test-artifacts"
-TYPE = "Noto Sans CJK SC"  # the tooltip stack's first family: edition.css, fonts-noto-cjk
+TYPE = "Noto Sans CJK SC"  # the tooltip stack's first family (TC in the Traditional view): fonts-noto-cjk
 DESKTOP = ViewportSize(width=1280, height=800)
 PHONE = ViewportSize(width=390, height=844)
 
@@ -32,7 +32,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build_site(root)
     assert result.returncode == 0, result.stderr
     with serve(root / "site") as url:
-        yield url + f"/texts/{TEXT}/"
+        yield url
+
+
+def text_page(site: str, view: str = "") -> str:
+    return f"{site}{view}/texts/{TEXT}/"
 
 
 def section_term_pairs(edition: Edition, text_id: str) -> int:
@@ -62,7 +66,7 @@ def term_tab_stops(page: Page) -> tuple[int, int]:
 
 def test_term_tab_stops_are_section_term_pairs(browser: Browser, site: str, edition: Edition) -> None:
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(site)
+    page.goto(text_page(site))
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "text-page-desktop.png"))
     assert page.locator("article a.gl").count() == len(edition.found_in_text(TEXT))  # every occurrence a link
@@ -77,7 +81,7 @@ def decoration(page: Page, selector: str) -> str:
 
 def test_a_quiet_repeat_is_underlined_and_explained_on_hover(browser: Browser, site: str) -> None:
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(site)
+    page.goto(text_page(site))
     quiet = page.locator("article a.gl[data-quiet]").nth(3)
     quiet.scroll_into_view_if_needed()
     page.mouse.move(0, 0)
@@ -94,13 +98,14 @@ def test_a_quiet_repeat_is_underlined_and_explained_on_hover(browser: Browser, s
     page.screenshot(path=str(ARTIFACTS / "tooltip-desktop.png"))
 
 
-def test_the_tooltip_is_set_in_one_family(browser: Browser, site: str) -> None:
+@pytest.mark.parametrize("view, family", [("", TYPE), ("/zh-Hant", "Noto Sans CJK TC")])
+def test_the_tooltip_is_set_in_one_family(browser: Browser, site: str, view: str, family: str) -> None:
     page = browser.new_page(viewport=DESKTOP)
-    page.goto(site)
+    page.goto(text_page(site, view))
     page.locator("article a.gl").first.hover()
     page.locator(".gl-popover").wait_for(state="visible", timeout=2000)
     stack = page.locator(".gl-popover").evaluate("e => getComputedStyle(e).fontFamily")
-    assert stack.startswith(f'"{TYPE}"')
+    assert stack.startswith(f'"{family}"')
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -111,7 +116,7 @@ def test_the_tooltip_is_set_in_one_family(browser: Browser, site: str) -> None:
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f".gl-popover .{part}"})["nodeId"]
         # The faces Chromium actually drew the text with: no fallback to another family.
         used = {font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
-        assert used == {TYPE}, (part, element.inner_text(), used)
+        assert used == {family}, (part, element.inner_text(), used)
 
 
 # --- On a phone: the bottom sheet
@@ -159,7 +164,7 @@ def term_id(page: Page, index: int) -> str:
 def test_a_tap_opens_a_sheet_that_never_covers_the_term(browser: Browser, site: str) -> None:
     context = browser.new_context(has_touch=True, is_mobile=True, viewport=PHONE)
     page = context.new_page()
-    page.goto(site)
+    page.goto(text_page(site))
     sheet = page.locator(".gl-popover.gl-sheet")
     first = 20
     link = page.locator("article a.gl").nth(first)
@@ -179,7 +184,7 @@ def test_a_tap_opens_a_sheet_that_never_covers_the_term(browser: Browser, site: 
     page.locator("article a.gl").nth(other).tap()
     page.wait_for_function("term => document.querySelector('.gl-sheet .gl-term').textContent === term",
                            arg=panel_term(page, other), timeout=2000)
-    assert page.url.endswith(f"/texts/{TEXT}/")  # a tap on another term switches, never navigates
+    assert page.url == text_page(site)  # a tap on another term switches, never navigates
 
     page.touchscreen.tap(*plain_point_above(page, sheet_top(page)))
     sheet.wait_for(state="hidden", timeout=2000)
