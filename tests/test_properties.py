@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 
 from build_tools.edition import Edition
 from build_tools.model import Block, BlockKind
-from build_tools.site.render_glossary import linked_inline
+from build_tools.site.render_glossary import marked_inline
 from build_tools.stages.chars import INVISIBLE
 from build_tools.stages.clean import clean_lines
 from build_tools.stages.typography import normalise_typography
-from build_tools.terms.annotate import build_index
+from build_tools.terms.annotate import Found, build_index
+from build_tools.terms.marking import mark_first_in_section
 
 PIECES = [
     "乡村振兴", "五个一", "四抓四强", "一中心一张网十联户", "113攻坚战", "1+1+N", "党建", "鄉(xiāng)村",
@@ -59,11 +60,12 @@ def test_removing_links_gives_back_the_text(edition: Edition, raw: str) -> None:
     text = raw.replace("\n", "")
     block = Block(BlockKind.PARAGRAPH, text, "p1", (1,), text, 1)
     index = build_index(edition.glossary)
-    found = tuple(__import__("build_tools.terms.annotate", fromlist=["Found"]).Found("x", block, o)
-                  for o in index.find(text))
-    rendered = linked_inline(Edition((), edition.glossary, found, ()), "x")(block, 0, len(text), html.escape)
+    found = tuple(Found("x", block, o) for o in index.find(text))
+    rendered = marked_inline(mark_first_in_section((block,), found))(block, 0, len(text), html.escape)
     assert html.unescape(re.sub(r"<[^>]+>", "", rendered)) == text
     assert rendered.count('<a class="gl"') == len(found)
+    # One section: each term loud once, its repeats quiet.
+    assert rendered.count("data-quiet") == len(found) - len({f.occurrence.term_id for f in found})
 
 
 def _reference_leftmost_longest(forms: dict[str, list[str]], exclusions: dict[str, tuple[str, ...]],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterable
 
 from build_tools.annotations.definitions import render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
@@ -14,24 +15,33 @@ from build_tools.site.markup import escape_html, escape_markdown, front_matter, 
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
 from build_tools.terms.annotate import Found
+from build_tools.terms.marking import Marked, mark_first_in_section
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
 
 
 def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
-    """An inline renderer that links every occurrence in a text to its term page."""
-    by_anchor: dict[str, list[Found]] = defaultdict(list)
-    for found in edition.found_in_text(text_id):
-        by_anchor[found.block.anchor].append(found)
+    """An inline renderer that links every occurrence in a text to its term page, loudly
+    at a term's first occurrence in each section and quietly after it."""
+    text = edition.text(text_id)
+    blocks = text.article.blocks if text else ()
+    return marked_inline(mark_first_in_section(blocks, edition.found_in_text(text_id)))
+
+
+def marked_inline(marks: Iterable[Marked]) -> InlineRenderer:
+    """An inline renderer for these occurrences: each a link, quiet unless flagged first."""
+    by_anchor: dict[str, list[Marked]] = defaultdict(list)
+    for mark in marks:
+        by_anchor[mark.found.block.anchor].append(mark)
 
     def render(block: Block, start: int, end: int, escape: Escape) -> str:
         parts, position = [], start
-        for found in by_anchor.get(block.anchor, ()):
-            occurrence = found.occurrence
+        for mark in by_anchor.get(block.anchor, ()):
+            occurrence = mark.found.occurrence
             if occurrence.start < start or occurrence.end > end:
                 continue
             parts.append(escape(block.text[position:occurrence.start]))
-            parts.append(term_link(occurrence.term_id, escape(occurrence.form)))
+            parts.append(term_link(occurrence.term_id, escape(occurrence.form), mark.first))
             position = occurrence.end
         parts.append(escape(block.text[position:end]))
         return "".join(parts)
@@ -39,16 +49,19 @@ def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
     return render
 
 
-def term_link(term_id: str, shown: str) -> str:
+def term_link(term_id: str, shown: str, first: bool = True) -> str:
     """A link from a text page to a term page; its tooltip is read from the page's panel.
 
     Kept minimal (every occurrence carries one); ``shown`` is already escaped for where
-    the link stands (HTML or Markdown).
+    the link stands (HTML or Markdown). A repeat of a term in its section is quiet: out
+    of the Tab order (tabindex="-1"), so the keyboard meets each term once per section at
+    its first, loud occurrence, which gives the same tooltip and page; yet still a real
+    link with its href, so the term page stays one click away, without a script too, and
+    assistive technology still lists it as a link (a span would need a script-made role).
+    ``data-quiet`` takes the underline away in edition.css.
     """
-    return f'<a class="gl" href="../../glossary/{term_id}/">{shown}</a>'
-
-
-
+    quiet = "" if first else ' tabindex="-1" data-quiet'
+    return f'<a class="gl" href="../../glossary/{term_id}/"{quiet}>{shown}</a>'
 
 
 def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances,

@@ -34,6 +34,7 @@ from build_tools.site.render_relations import panel_items, render_panel, term_ap
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
 from build_tools.stages.script import convert
+from build_tools.terms.marking import mark_first_in_section
 from build_tools.write import CopyOf
 
 PROFILE = "s2tw"
@@ -152,22 +153,25 @@ def render_original_page(text: CorpusText, edition: Edition, site_url: str | Non
 def original_inline(edition: Edition, text_id: str) -> InlineRenderer:
     """Like the Simplified view's linked renderer, but each link shows the original's own
     characters. Conversion keeps a block's length (checked), so the Simplified offsets of
-    the occurrences hold in the original; a block where it does not is shown without links."""
-    by_anchor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    the occurrences hold in the original; a block where it does not is shown without links.
+    Loud and quiet links are the Simplified page's: the sections are the same blocks."""
+    text = edition.text(text_id)
+    marks = mark_first_in_section(text.article.blocks if text else (), edition.found_in_text(text_id))
+    by_anchor: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
     lengths: dict[str, int] = {}
-    for found in edition.found_in_text(text_id):
-        occurrence = found.occurrence
-        by_anchor[found.block.anchor].append((occurrence.start, occurrence.end, occurrence.term_id))
-        lengths[found.block.anchor] = len(found.block.text)
+    for mark in marks:
+        occurrence, anchor = mark.found.occurrence, mark.found.block.anchor
+        by_anchor[anchor].append((occurrence.start, occurrence.end, occurrence.term_id, mark.first))
+        lengths[anchor] = len(mark.found.block.text)
 
     def render(block: Block, start: int, end: int, escape: Escape) -> str:
         parts, position = [], start
         same_length = lengths.get(block.anchor, len(block.text)) == len(block.text)
-        for first, last, term_id in by_anchor.get(block.anchor, ()) if same_length else ():
+        for first, last, term_id, loud in by_anchor.get(block.anchor, ()) if same_length else ():
             if first < start or last > end:
                 continue
             parts.append(escape(block.text[position:first]))
-            parts.append(term_link(term_id, escape(block.text[first:last])))
+            parts.append(term_link(term_id, escape(block.text[first:last]), loud))
             position = last
         parts.append(escape(block.text[position:end]))
         return KEEP + "".join(parts) + END
