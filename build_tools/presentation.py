@@ -50,6 +50,11 @@ def scope_shown(value: str) -> str:
     return UNKNOWN_HEAD.sub(UNKNOWN, value, count=1)
 
 
+# A citation, 《title》第123段, is one unbreakable unit: with a title of at most this many
+# characters it fits one line of a 390-px phone (22 characters of body text).
+MAX_CITED_TITLE = 15
+
+
 def cited_title(meta: TextMeta) -> str:
     """How a citation names a text: its short title in title marks."""
     return f"《{meta.cited_title}》"
