@@ -71,7 +71,8 @@ def test_every_paragraph_of_a_range_is_one_click_away(browser: Browser, site: st
 @pytest.mark.parametrize("kind", VIEWPORTS)
 def test_a_term_page_is_photographed(browser: Browser, site: str, kind: str) -> None:
     page = open_page(browser, kind, f"{site}/glossary/wu-ge-yi/")
-    page.locator("#definition").scroll_into_view_if_needed()
+    citation = page.locator(".term-definition .citation").filter(has_text="第41")
+    citation.evaluate("element => element.scrollIntoView({block: 'center'})")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"term-page-{kind}.png"), full_page=kind == "desktop")
     assert "不详" in page.locator(".term-facts").inner_text()
