@@ -52,7 +52,7 @@ def scope_shown(value: str) -> str:
 
 # A citation, 《title》第123段, is one unbreakable unit: with a title of at most this many
 # characters it fits one line of a 390-px phone (22 characters of body text).
-MAX_CITED_TITLE = 15
+MAX_CITED_TITLE = 16
 
 
 def cited_title(meta: TextMeta) -> str:
