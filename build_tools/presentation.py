@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from build_tools.annotations.textmeta import TextMeta
+from build_tools.stages.typography import join_cjk_lines
 
 # The numbered lead of a point: 一、抓堡垒建设强功能。 / （一）着力增强“四个意识”。 / 一是…。
 POINT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十]+）)[^。！？；]{1,40}?[。！？；]")
@@ -17,21 +18,46 @@ GENERAL_MARK = "〔通行解释〕"
 GENERAL_EXPLANATION = "本条摘要据通行解释，非出自本版所引段落；释义中注明哪些内容出自本语料。"
 
 
-def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:
-    """A text's metadata as (label, value) rows shown to readers, unknowns said so."""
+SOURCE_LINE_LABEL = "原始来源行"  # the source line as scraped, kept beside the fields read from it
+NOTE_LABEL = "说明"
+UNKNOWN = "不详"
+UNKNOWN_HEAD = re.compile(r"^\s*unknown(?![A-Za-z])\s*", re.IGNORECASE)
+
+
+def parsed_rows(meta: TextMeta) -> list[tuple[str, str]]:
+    """A text's metadata fields as (label, value) rows shown to readers, unknowns said so."""
     rows = [
+        ("媒体", meta.outlet or UNKNOWN),
+        ("日期", meta.date or f"{UNKNOWN}（原文未载日期）"),
+        ("作者", meta.author or UNKNOWN),
+        ("编辑", meta.editor),
         ("地点", meta.place.label()),
-        ("日期", meta.date or "不详（原文未载日期）"),
-        ("媒体", meta.outlet or "不详"),
-        ("来源", meta.source_line or "不详"),
         ("原文网址", meta.source_url),
-        ("作者", meta.author or "不详"),
-        ("责任编辑", meta.editor),
         ("原文字体", _script_label(meta)),
         ("标题", "编者拟题（原文无标题）" if meta.title_source == "editor" else None),
-        ("说明", meta.note),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def meta_rows(meta: TextMeta) -> list[tuple[str, str]]:
+    """Every metadata row in print: the fields, the raw source line and the note in Chinese."""
+    rows = [(SOURCE_LINE_LABEL, meta.source_line), (NOTE_LABEL, meta.note_zh and join_cjk_lines(meta.note_zh))]
+    return parsed_rows(meta) + [(label, value) for label, value in rows if value]
+
+
+def scope_shown(value: str) -> str:
+    """A scope fact as readers see it: the schema's 'unknown' is 不详, its reason kept."""
+    return UNKNOWN_HEAD.sub(UNKNOWN, value, count=1)
+
+
+# A citation, 《title》第123段, is one unbreakable unit: with a title of at most this many
+# characters it fits one line of a 390-px phone (22 characters of body text).
+MAX_CITED_TITLE = 16
+
+
+def cited_title(meta: TextMeta) -> str:
+    """How a citation names a text: its short title in title marks."""
+    return f"《{meta.cited_title}》"
 
 
 def _script_label(meta: TextMeta) -> str:

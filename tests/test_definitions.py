@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 from build_tools.annotations import definitions
 from build_tools.annotations.definitions import cited_passages, render_definition
 from build_tools.edition import Edition
+from build_tools.stages.typography import join_cjk_lines
 
 TEXTS = frozenset({"jinhaihu-113"})
+
+
+def cite(text_id: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+    """A citation renderer that shows what it was given, for known texts only."""
+    return f"<cite>{text_id}:{spans}</cite>" if text_id in TEXTS else None
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -35,8 +41,12 @@ def test_sanitised(source: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("见（jinhaihu-113 p12）。", ('<p>见（<a class="citation" href="../../texts/jinhaihu-113/#p12">'
-                                "jinhaihu-113 p12</a>）。</p>")),
+    ("见（jinhaihu-113 p12）。", "<p>见（<cite>jinhaihu-113:((12, 12),)</cite>）。</p>"),
+    ("（jinhaihu-113 p41—p50）：", "<p>（<cite>jinhaihu-113:((41, 50),)</cite>）：</p>"),
+    ("（jinhaihu-113 p47、p48）。", "<p>（<cite>jinhaihu-113:((47, 47), (48, 48))</cite>）。</p>"),
+    ("（jinhaihu-113 p12；jinhaihu-113 p3）", ("<p>（<cite>jinhaihu-113:((12, 12),)</cite>；"
+                                            "<cite>jinhaihu-113:((3, 3),)</cite>）</p>")),
+    ("见（jinhaihu-113 p12、“引文”）", "<p>见（<cite>jinhaihu-113:((12, 12),)</cite>、“引文”）</p>"),
     ("见 unknown-text p3。", "<p>见 unknown-text p3。</p>"),
     ("见 jinhaihu-113 p12a。", "<p>见 jinhaihu-113 p12a。</p>"),
     ('<a href="https://e.org/?q=jinhaihu-113 p1">x</a>',
@@ -44,8 +54,8 @@ def test_sanitised(source: str, expected: str) -> None:
     ("[jinhaihu-113 p2](https://e.org/)",
      '<p><a href="https://e.org/" rel="noopener noreferrer nofollow">jinhaihu-113 p2</a></p>'),
 ])
-def test_citations_of_known_texts_link_to_the_paragraph(source: str, expected: str) -> None:
-    assert render_definition(source, TEXTS) == expected
+def test_citations_of_known_texts_are_rendered_with_every_paragraph(source: str, expected: str) -> None:
+    assert render_definition(source, cite) == expected
 
 
 def test_cited_passages_are_found_with_offsets() -> None:
@@ -54,8 +64,9 @@ def test_cited_passages_are_found_with_offsets() -> None:
 
 
 def _converted(source: str) -> str:
-    """What the Markdown converter and the sanitizer make of a definition, no shortcut."""
-    return definitions._CLEANER.clean(definitions._MARKDOWN.reset().convert(source))
+    """What the Markdown converter and the sanitizer make of a definition (its Chinese lines
+    joined), no shortcut."""
+    return definitions._CLEANER.clean(definitions._MARKDOWN.reset().convert(join_cjk_lines(source)))
 
 
 def test_plain_prose_shortcut_equals_the_converter_on_every_real_definition(edition: Edition) -> None:

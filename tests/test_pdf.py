@@ -27,7 +27,7 @@ from build_tools.commands.pdf import cmd_pdf
 from build_tools.diagrams.graphs import clusters
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block, BlockKind
-from build_tools.pdf.appendix import initial_of
+from build_tools.pdf.appendix import initial_of, render_citation
 from build_tools.pdf.book import render_book
 from build_tools.pdf.build import build_pdf, build_stamp
 from build_tools.pdf.chapter import chapter_marks, render_block
@@ -100,13 +100,21 @@ def test_paragraph_number_and_id_repeat_the_site_anchor() -> None:
 
 
 @pytest.mark.parametrize("html, expected", [
-    ("<p>见 known-text p3。</p>", '<p>见 <a class="citation" href="#known-text-p3">known-text p3</a>。</p>'),
+    ("<p>见 known-text p3。</p>",
+     '<p>见 <span class="nobr">《甲》<a class="citation" href="#known-text-p3">第3段</a></span>。</p>'),
+    ("<p>（known-text p41—p50）</p>",
+     '<p>（<span class="nobr">《甲》<a class="citation" href="#known-text-p41">第41—50段</a></span>）</p>'),
+    ("<p>known-text p36、p56</p>",
+     ('<p><span class="nobr">《甲》<a class="citation" href="#known-text-p36">第36段</a>、</span>'
+     '<span class="nobr"><a class="citation" href="#known-text-p56">第56段</a></span></p>')),
     ("<p>other-text p3</p>", "<p>other-text p3</p>"),
     ('<p><a href="https://e.org/?q=known-text p1">x</a></p>', '<p><a href="https://e.org/?q=known-text p1">x</a></p>'),
     ('<p><a href="https://e.org/">known-text p2</a></p>', '<p><a href="https://e.org/">known-text p2</a></p>'),
 ])
 def test_citations_are_linked_in_text_only(html: str, expected: str) -> None:
-    assert link_citations(html, frozenset({"known-text"}), lambda text, anchor: f"#{text}-{anchor}") == expected
+    def cite(text_id: str, spans: tuple[tuple[int, int], ...]) -> str | None:
+        return render_citation("《甲》", text_id, spans) if text_id == "known-text" else None
+    assert link_citations(html, cite) == expected
 
 
 def test_check_footnotes_laid_names_the_missing_ones() -> None:

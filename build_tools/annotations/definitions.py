@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 import markdown
 import nh3
 
+from build_tools.stages.typography import join_cjk_lines
+
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "blockquote"}
 _CLEANER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
@@ -31,6 +33,13 @@ _MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
 
 # A passage cited inside a definition: "gaozhou-baiqianwan-wugeyi p23" (text id, anchor).
 CITATION = re.compile(r"(?<![A-Za-z0-9/-])([a-z0-9]+(?:-[a-z0-9]+)+) (p[1-9][0-9]*)(?![0-9A-Za-z])")
+# The same with every anchor cited at once: one (p12), a list (p47、p48) or a range (p41—p50).
+CITATION_GROUP = re.compile(r"(?<![A-Za-z0-9/-])([a-z0-9]+(?:-[a-z0-9]+)+) "
+                            r"(p[1-9][0-9]*(?:\s*[、,，—–-]\s*p[1-9][0-9]*)*)(?![0-9A-Za-z])")
+# Paragraph numbers cited, as (first, last) spans: p12 is (12, 12), p41—p50 is (41, 50).
+Spans = tuple[tuple[int, int], ...]
+# Renders one citation (text id, spans) as HTML, or None to leave it as written (an unknown text).
+Cite = Callable[[str, Spans], str | None]
 
 
 # Python-Markdown takes quadratic time on runs of "[" (1.5 s for 4,000) and recurses per
@@ -59,34 +68,37 @@ def definition_limits(source: str) -> list[tuple[int, str]]:
 PLAIN_PROSE = re.compile(r"[^\s\\`*_\[\]()<>&!#{}|~=:\-+.0-9'\"][^\n\t\r\\`*_\[\]<>&!#{}|~=\u00a0]*")
 
 
-def render_definition(source: str, texts: frozenset[str] = frozenset()) -> str:
-    """Turn a definition's Markdown into sanitised HTML; link citations of known texts."""
+def render_definition(source: str, cite: Cite | None = None) -> str:
+    """Turn a definition's Markdown into sanitised HTML; ``cite`` renders its citations.
+
+    A line break between two Chinese characters is joined first: Markdown would keep it and
+    a browser show it as a space.
+    """
+    source = join_cjk_lines(source)
     line = source.rstrip("\n")  # a YAML block scalar ends with a newline
     if PLAIN_PROSE.fullmatch(line) and not line.endswith(" "):
         html = f"<p>{line}</p>"
     else:
         html = _CLEANER.clean(_MARKDOWN.reset().convert(source))
-    return link_citations(html, texts, lambda text_id, anchor: f"../../texts/{text_id}/#{anchor}")
+    return link_citations(html, cite) if cite else html
 
 
 TAG = re.compile(r"(<[^>]*>)")
 
 
-def link_citations(fragment: str, texts: frozenset[str], href: Callable[[str, str], str]) -> str:
-    """Link "text-id p12" in the text of sanitised HTML, never inside a tag or a link.
+def link_citations(fragment: str, cite: Cite) -> str:
+    """Render "text-id p12" (or p41—p50, p47、p48) in the text of sanitised HTML with ``cite``,
+    never inside a tag or a link.
 
     Added after sanitising, so these are the only relative links a definition can have.
     """
     def link(match: re.Match[str]) -> str:
-        text_id, anchor = match.groups()
-        if text_id not in texts:
-            return match.group(0)
-        return f'<a class="citation" href="{href(text_id, anchor)}">{text_id} {anchor}</a>'
+        return cite(match.group(1), anchor_spans(match.group(2))) or match.group(0)
 
     parts, in_link = [], False
     for part in TAG.split(fragment):
         if not TAG.fullmatch(part):
-            parts.append(part if in_link else CITATION.sub(link, part))
+            parts.append(part if in_link else CITATION_GROUP.sub(link, part))
             continue
         if part.startswith(("<a ", "<a>")):
             in_link = True
@@ -116,9 +128,13 @@ def quoted_citations(source: str) -> Iterator[tuple[str, str, tuple[str, ...], i
     The anchors are those cited: one (p12), a list (p47、p48) or a range (p41—p50).
     """
     for match in QUOTED_CITATION.finditer(source):
-        anchors = [f"p{n}" for first, last in ANCHOR_LIST.findall(match.group(3))
-                   for n in range(int(first), int(last or first) + 1)]
+        anchors = [f"p{n}" for first, last in anchor_spans(match.group(3)) for n in range(first, last + 1)]
         yield match.group(1), match.group(2), tuple(anchors), match.start()
+
+
+def anchor_spans(anchors: str) -> Spans:
+    """The paragraph numbers "p12", "p47、p48" or "p41—p50" cite, as (first, last) spans."""
+    return tuple((int(first), int(last or first)) for first, last in ANCHOR_LIST.findall(anchors))
 
 
 def quote_key(text: str) -> str:

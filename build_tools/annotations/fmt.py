@@ -185,7 +185,7 @@ def render_text_meta_yaml(meta: TextMeta) -> str:
         if field.name == "place":
             lines += _mapping_lines("place", [("province", value.province),
                                               ("prefecture", value.prefecture), ("county", value.county)])
-        elif field.name in ("convert", "title_source", "source_url") and value is None:
+        elif field.name in ("convert", "title_source", "short_title", "note_zh", "source_url") and value is None:
             continue  # optional settings, absent rather than null
         else:
             lines += _lines(field.name, value)

@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from build_tools.annotations.yamlfile import is_null, is_truthy_trap, position
 from build_tools.problems import Problem, problem
 from build_tools.stages.script import PROFILES
+from build_tools.stages.typography import unfold_cjk
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANCHOR = re.compile(r"^(?:p|s|c)[1-9][0-9]*$")
@@ -63,7 +64,13 @@ def type_error(node: Node, path: str, expected: str) -> list[Problem]:
 
 
 def text(node: Node, path: str) -> tuple[str | None, list[Problem]]:
-    """A single line or block of text; YAML 1.1 booleans must be quoted."""
+    """A single line or block of text; YAML 1.1 booleans must be quoted.
+
+    A line break between two Chinese characters is no space in Chinese, but YAML folding
+    makes it one, and nothing later can tell it from a space the editor typed: it is dropped
+    here. A literal block keeps its line breaks (and so its line numbers for problems); the
+    outputs join its Chinese lines when they render it.
+    """
     if not isinstance(node, ScalarNode):
         return None, type_error(node, path, "text")
     if is_null(node):
@@ -72,11 +79,18 @@ def text(node: Node, path: str) -> tuple[str | None, list[Problem]]:
         return None, [problem(path, *position(node), "truthy",
                               f"'{node.value}' would be read as a yes/no value; "
                               f"quote it: \"{node.value}\"")]
-    value = node.value.strip()
+    value = _cjk_prose(node)
     if len(value) > MAX_TEXT:
         return None, [problem(path, *position(node), "too-long",
                               f"text is longer than {MAX_TEXT} characters; shorten it")]
     return value, []
+
+
+def _cjk_prose(node: ScalarNode) -> str:
+    value = node.value.strip()
+    if node.style != "|" and node.end_mark.line > node.start_mark.line:
+        value = unfold_cjk(value)  # folded: each line break is already a space
+    return value
 
 
 def one_line(node: Node, path: str) -> tuple[str | None, list[Problem]]:

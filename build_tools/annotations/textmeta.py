@@ -60,6 +60,9 @@ TEXT_FIELDS = (
     Field("title", one_line, True, "the title as the text gives it (Simplified)"),
     Field("title_source", choice(("text", "editor")), False,
           "'editor' when the scraped text has no title and the editors supplied one"),
+    Field("short_title", one_line, False,
+          "the title as citations show it, made of the title's own words (e.g. the main title "
+          "before ｜); the title itself when not given"),
     Field("date", iso_date, False, "publication date YYYY-MM-DD, or null when the text gives none"),
     Field("outlet", one_line, False, "the site or publication that carried the text"),
     Field("source_line", one_line, False, "the source/date/author line exactly as scraped"),
@@ -72,6 +75,9 @@ TEXT_FIELDS = (
     Field("encoding", one_line, True, "the raw file's encoding, e.g. utf-8, gb18030, big5"),
     Field("sha256", sha256_hex, True, "SHA-256 of the raw file; a changed source is an error"),
     Field("note", text, False, "anything uncertain about the text or its metadata"),
+    Field("note_zh", text, False,
+          "the note in Chinese, as readers see it: a faithful rendering of note, nothing added; "
+          "required with note"),
     Field("source_url", _web_address, False, "the page's own address, when the saved page gives it"),
 )
 
@@ -97,6 +103,13 @@ class TextMeta:
     note: str | None
     positions: tuple[tuple[str, int, int], ...]  # (field, line, column) for later problems
     source_url: str | None = None
+    short_title: str | None = None
+    note_zh: str | None = None
+
+    @property
+    def cited_title(self) -> str:
+        """The title citations show: the short title when there is one."""
+        return self.short_title or self.title
 
     def position_of(self, field: str) -> tuple[int, int]:
         """Return where a field was written, or the top of the file."""
@@ -115,6 +128,29 @@ def read_text_meta(root: Node | None, path: str, text_id: str
         line, column = values["script@"]
         return None, [problem(path, line, column, "missing-convert",
                               "a traditional text needs 'convert: t2s' (or another profile)")]
+    found = _short_title_problems(values, path) + _note_problems(values, path)
+    if found:
+        return None, found
     fields: dict[str, Any] = {f.name: values.get(f.name) for f in TEXT_FIELDS}
     fields["place"] = fields["place"] or Place()
     return TextMeta(id=text_id, path=path, positions=field_positions(values), **fields), []
+
+
+def _short_title_problems(values: dict[str, Any], path: str) -> list[Problem]:
+    """A short title only shortens the title: each of its words is one of the title's."""
+    short = values.get("short_title")
+    if short is None or all(word in values["title"] for word in short.split()):
+        return []
+    line, column = values["short_title@"]
+    return [problem(path, line, column, "short-title-not-in-title",
+                    f"short_title '{short}' is not taken from the title '{values['title']}'; "
+                    "shorten the title with its own words")]
+
+
+def _note_problems(values: dict[str, Any], path: str) -> list[Problem]:
+    """Readers see the note in Chinese: an English note needs its Chinese rendering."""
+    if values.get("note") is None or values.get("note_zh") is not None:
+        return []
+    line, column = values["note@"]
+    return [problem(path, line, column, "note-without-chinese",
+                    "a note needs note_zh, its faithful Chinese rendering: readers see that one")]

@@ -134,10 +134,12 @@ def detect(raw: SourceFile) -> tuple[TextMeta | None, Article | None, list[Probl
         return None, None, problems
     header = article.header
     author = header.author or reading.author
+    sourced = bool(header.source and not author)
     note = (f"The author field gives the source the text names (来源: {header.source}); "
-            "no personal author is named.") if header.source and not author else None
+            "no personal author is named.") if sourced else None
+    note_zh = f"作者一栏记的是文本所署的来源（来源: {header.source}），文中未署个人作者。" if sourced else None
     return replace(meta, date=header.date or reading.date, source_line=header.source_line, editor=header.editor,
-                   author=author or header.source, note=note), article, []
+                   author=author or header.source, note=note, note_zh=note_zh), article, []
 
 
 def is_traditional(text: str) -> bool:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from build_tools.annotations.definitions import link_citations, render_definition
+from build_tools.annotations.definitions import Spans, link_citations, render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.relations import LABELS
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import CorpusText, Edition
 from build_tools.pdf.ids import chinese_number, entry_id
 from build_tools.pdf.typeset import basis_mark, typeset_all, typeset_html
+from build_tools.presentation import cited_title, scope_shown
+from build_tools.stages.typography import join_cjk_lines
 
 
 def render_appendix(edition: Edition, texts: list[CorpusText]) -> str:
@@ -40,7 +42,7 @@ def render_entry(entry: GlossaryEntry, edition: Edition, numbers: dict[str, int]
     """One entry: heading, gloss, summary, definition, then its facts."""
     term = escape(entry.term)
     rows = [_variants(entry), _scope(entry), _components(entry, edition), *_related(entry, edition),
-            ("说明", typeset_all(entry.note) if entry.note else ""),
+            ("说明", typeset_all(join_cjk_lines(entry.note)) if entry.note else ""),
             ("出处", _sources(entry, numbers)), ("出现位置", _occurrences(entry, edition, numbers))]
     facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows if value)
     return (f'<section class="entry" id="{entry_id(entry.id)}">'
@@ -56,10 +58,20 @@ def render_entry(entry: GlossaryEntry, edition: Edition, numbers: dict[str, int]
 
 def render_entry_definition(entry: GlossaryEntry, edition: Edition) -> str:
     """The sanitised definition, its citations of known texts linked inside the PDF."""
-    # Sanitised without site links (empty set), so the only links added are ours.
-    html = render_definition(entry.definition, frozenset())
-    texts = edition.text_ids
-    return typeset_html(link_citations(html, texts, lambda text_id, anchor: f"#{text_id}-{anchor}"))
+    # Sanitised without site links, so the only links added are ours.
+    def cite(text_id: str, spans: Spans) -> str | None:
+        text = edition.text(text_id)
+        return render_citation(cited_title(text.meta), text_id, spans) if text else None
+    return typeset_html(link_citations(render_definition(entry.definition), cite))
+
+
+def render_citation(title: str, text_id: str, spans: Spans) -> str:
+    """《title》第N段 with its page, a range by its first paragraph; never broken inside."""
+    units = [f'<a class="citation" href="#{text_id}-p{first}">第{first}{"" if last == first else f"—{last}"}段</a>'
+             for first, last in spans]
+    units[0] = escape(title) + units[0]
+    return "".join(f'<span class="nobr">{unit}{"、" if n < len(units) else ""}</span>'
+                   for n, unit in enumerate(units, start=1))
 
 
 def _page_link(href: str, label: str) -> str:
@@ -74,8 +86,7 @@ def _scope(entry: GlossaryEntry) -> tuple[str, str]:
     scope = entry.scope
     parts = [(label, value) for label, value in (("地点", scope.place), ("主体", scope.body),
                                                  ("时期", scope.period)) if value]
-    known = [f"{label}：{typeset_all('不详' if value.strip().lower() == 'unknown' else value)}"
-             for label, value in parts]
+    known = [f"{label}：{typeset_all(scope_shown(value))}" for label, value in parts]
     return "适用范围", "；".join(known)
 
 

@@ -27,11 +27,11 @@ from build_tools.site.render_relations import (
     panel_items,
     render_map,
     render_panel,
-    render_timeline,
     term_appearances,
 )
 from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
 from build_tools.site.render_text import raw_copy, render_text_page
+from build_tools.site.render_timeline import render_timeline
 from build_tools.site.theme_files import render_theme_files
 from build_tools.write import CopyOf
 

@@ -16,7 +16,7 @@ def render_candidates_table(candidates: tuple[Candidate, ...]) -> str:
     title = "待注释术语 · Candidate terms"
     chinese = ("下列字串在文本中加了引号、带有数字提法或以“+”连接，像是政策术语，但术语表尚未收录。"
                "按出现的文本数和次数排序；并非每条都是术语，请先读上下文。"
-               "收录一条：`python -m build_tools new-term 术语`。")
+               "收录一条：`python -m build_tools new-term 术语`。本页供贡献者使用，见[关于本版](../about.md#contributing)。")
     english = ("*Strings the texts quote, number or join with “+”, which look like policy terms but "
                "have no glossary entry yet, ranked by the number of texts and occurrences. Not every "
                "one is a term: read the context first. To add one: "

@@ -6,18 +6,21 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
-from build_tools.annotations.definitions import render_definition
+from build_tools.annotations.definitions import Cite, Spans, anchor_spans, render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import Edition
 from build_tools.model import Block
+from build_tools.presentation import cited_title, scope_shown
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
+from build_tools.stages.typography import join_cjk_lines
 from build_tools.terms.annotate import Found
 from build_tools.terms.marking import Marked, mark_first_in_section
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
+OTHER_ANCHORS = {"s": "小标题", "c": "图片说明"}  # anchors of blocks that are not paragraphs
 
 
 def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
@@ -64,6 +67,31 @@ def term_link(term_id: str, shown: str, first: bool = True) -> str:
     return f'<a class="gl" href="../../glossary/{term_id}/"{quiet}>{shown}</a>'
 
 
+def citation_renderer(edition: Edition) -> Cite:
+    """Render a term page's citations of the edition's texts; others stay as written."""
+    def cite(text_id: str, spans: Spans) -> str | None:
+        text = edition.text(text_id)
+        if text is None:
+            return None
+        return render_citation(cited_title(text.meta), f"../../texts/{text_id}/", spans)
+    return cite
+
+
+def render_citation(title: str, href: str, spans: Spans) -> str:
+    """《title》第N段, every paragraph of a list or range its own link.
+
+    A citation never breaks inside: one paragraph is one unbreakable unit; a list or range
+    breaks only between its paragraph numbers, never before 、 or 段.
+    """
+    numbers = [n for first, last in spans for n in range(first, last + 1)]
+    shown = [f"{escape_html(title)}第{numbers[0]}", *map(str, numbers[1:])]
+    shown[-1] += "段"
+    units = [f'<a href="{href}#p{n}">{label}</a>' for n, label in zip(numbers, shown)]
+    units = [*(f"{unit}、" for unit in units[:-1]), units[-1]]
+    return ('<span class="citation">'
+            + "".join(f'<span class="cite-unit">{unit}</span>' for unit in units) + "</span>")
+
+
 def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances,
                      diagram: str | None = None) -> str:
     """The page of one term: facts, definition, parts, sources and every occurrence;
@@ -74,13 +102,13 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
         _facts(entry),
         f'<p class="term-summary">{escape_html(entry.summary)}{general_mark(entry.basis)}</p>\n',
         "## 释义 { #definition }\n",
-        f'<div class="term-definition">{render_definition(entry.definition, edition.text_ids)}</div>\n',
+        f'<div class="term-definition">{render_definition(entry.definition, citation_renderer(edition))}</div>\n',
     ]
     if entry.components:
         parts.append("## 组成 { #components }\n")
         parts.append("\n".join(_component(c.text, c.term, edition) for c in entry.components) + "\n")
     if entry.note:
-        parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(entry.note)}</p>\n')
+        parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(join_cjk_lines(entry.note))}</p>\n')
     parts.append(render_related(entry, edition, diagram))
     parts.append(render_comparison(entry, edition, appearances))
     parts.append("## 出处 { #sources }\n")
@@ -94,13 +122,8 @@ def _facts(entry: GlossaryEntry) -> str:
     rows = [("拼音", entry.pinyin), ("英文", entry.english), ("类别", KIND_LABELS[entry.kind]),
             ("其他写法", "、".join(entry.variants)), ("地点", scope.place), ("主体", scope.body),
             ("时期", scope.period)]
-    items = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(_known(v))}</dd>" for k, v in rows if v)
+    items = "".join(f"<dt>{escape_html(k)}</dt><dd>{escape_html(scope_shown(v))}</dd>" for k, v in rows if v)
     return f'<dl class="term-facts">{items}</dl>\n'
-
-
-def _known(value: str) -> str:
-    """Show the schema's 'unknown' to readers in Chinese."""
-    return "不详" if value.strip().lower() == "unknown" else value
 
 
 def _component(text: str, term_id: str | None, edition: Edition) -> str:
@@ -114,8 +137,13 @@ def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
     if text_id is None:
         return "- 通行解释（本条释义据公开的通行说法，非出自本版文本）"
     text = edition.text(text_id)
-    title = escape_markdown(text.meta.title if text else text_id)
-    return f"- [{title}，第{(anchor or '')[1:]}段](../texts/{text_id}.md#{anchor})"
+    if text is None or anchor is None:
+        return f"- {escape_markdown(text_id)} {escape_markdown(anchor or '')}"
+    href, title = f"../../texts/{text_id}/", cited_title(text.meta)
+    if anchor.startswith("p"):
+        return f"- {render_citation(title, href, anchor_spans(anchor))}"
+    label = f"{escape_html(title)}{OTHER_ANCHORS[anchor[0]]}{anchor[1:]}"  # a heading or a caption
+    return f'- <span class="citation"><span class="cite-unit"><a href="{href}#{anchor}">{label}</a></span></span>'
 
 
 def _occurrences(entry: GlossaryEntry, edition: Edition) -> str:

@@ -1,4 +1,4 @@
-"""Render cross-links: related terms, comparisons across texts, panels, map and timeline."""
+"""Render cross-links: related terms, comparisons across texts, panels and the map."""
 
 from __future__ import annotations
 
@@ -152,40 +152,6 @@ def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:
 def _link_list(entries: list[GlossaryEntry]) -> str:
     """Terms as a list: never joined with 、, which many terms contain themselves."""
     return "\n".join(f"- {_link(e, '')}" for e in entries) + "\n"
-
-
-def render_timeline(edition: Edition) -> str:
-    """Terms by the dates of the texts they appear in; undated texts apart, never guessed."""
-    parts = [front_matter("时间线", searchable=False), "# 时间线 · Timeline\n",
-             ("按文本所载日期排列各文本中出现的术语；“首见”指在本版已注日期的文本中最早出现。"
-              "原文未载日期的文本单列于后，不推测其日期。\n")]
-    dated = sorted((t for t in edition.texts if t.meta.date), key=lambda t: (t.meta.date, t.meta.id))
-    seen: set[str] = set()
-    for text in dated:
-        parts.append(f"## {text.meta.date} · {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
-        parts.append(_terms_line(text, edition, seen))
-    undated = [t for t in edition.texts if not t.meta.date]
-    if undated:
-        parts.append("## 未载日期的文本 { #undated }\n")
-        for text in undated:
-            parts.append(f"### {escape_markdown(text.meta.title)} {{ #{text.meta.id} }}\n")
-            parts.append(_terms_line(text, edition, None))
-    return "\n".join(parts)
-
-
-def _terms_line(text: CorpusText, edition: Edition, seen: set[str] | None) -> str:
-    ids = list(dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id)))
-    items = []
-    for term_id in ids:
-        entry = edition.entry(term_id)
-        if entry is None:
-            continue
-        first = seen is not None and term_id not in seen
-        items.append(_link(entry, "") + ("（首见）" if first else ""))
-    if seen is not None:
-        seen.update(ids)
-    link = f"[原文](../texts/{text.meta.id}.md)"
-    return (f"{link} · {len(items)} 条：" + "、".join(items) + "\n") if items else f"{link} · 无术语\n"
 
 
 @dataclass(frozen=True)

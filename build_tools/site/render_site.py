@@ -9,6 +9,7 @@ from build_tools.site.repository import BRANCH
 # Past this many texts the nav and the home page list none of them individually: every
 # page carries the nav, so listing thousands of texts would make the site quadratic.
 MAX_LISTED_TEXTS = 30
+CONTRIBUTOR_PAGES = ("glossary/candidates.md",)  # for contributors, reached from the about page
 
 
 def render_texts_table(edition: Edition, prefix: str, limit: int | None = None) -> str:
@@ -45,13 +46,14 @@ def render_nav(edition: Edition, repo_url: str | None = None, site_url: str | No
     if repo_url:
         lines += [f"repo_url: {yaml_string(repo_url)}", f"edit_uri: edit/{BRANCH}/docs/",
                   "extra:", f"  source_branch: {BRANCH}"]
-    lines += ["nav:",
+    # Contributors' pages are built but kept out of the readers' nav; the about page links them.
+    lines += ["not_in_nav: |", *(f"  /{page}" for page in CONTRIBUTOR_PAGES), "nav:",
              "  - 首页: index.md", "  - 文本:", "      - texts/index.md"]
     listed = edition.texts_in_reading_order() if len(edition.texts) <= MAX_LISTED_TEXTS else []
     for text in listed:
         lines.append(f"      - {template_string(text.meta.title)}: texts/{text.meta.id}.md")
     if edition.glossary:
         lines.extend(["  - 术语表:", "      - glossary/index.md", "      - 倡议关系图: glossary/map.md",
-                      "      - 时间线: glossary/timeline.md", "      - 待注释术语: glossary/candidates.md"])
+                      "      - 时间线: glossary/timeline.md"])
     lines.append("  - 关于本版: about.md")
     return "\n".join(lines) + "\n"

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText
 from build_tools.model import Block, BlockKind
-from build_tools.presentation import POINT_LEAD, meta_rows
+from build_tools.presentation import NOTE_LABEL, POINT_LEAD, SOURCE_LINE_LABEL, parsed_rows
 from build_tools.site.citation import Citable, chicago_template, citable, gbt7714_template, highwire_tags
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, yaml_string
 from build_tools.sources import raw_text_path
+from build_tools.stages.typography import join_cjk_lines
 
 # Renders text[start:end] of a block, escaped with the given function (HTML for paragraph
 # blocks, Markdown for headings), with any glossary links inside.
@@ -61,15 +62,32 @@ def raw_copy(raw_path: str) -> str:
 
 
 def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
-    """Render a text's metadata as a definition list (all values escaped); ``raw_path`` is the
-    raw file (texts/<id>.txt by default), linked as published."""
+    """Render a text's metadata as a definition list of the fields read from it, the note in
+    Chinese (its English beside it), and the raw source line folded away (all values escaped);
+    ``raw_path`` is the raw file (texts/<id>.txt by default), linked as published."""
     items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>"
-                    for label, value in meta_rows(meta))
+                    for label, value in parsed_rows(meta)) + _note(meta)
     raw_path = raw_path or raw_text_path(meta.id)
     name = raw_path.rsplit("/", 1)[-1]
     raw = (f"原始文本：[{name}]({raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
            f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)")
-    return f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{raw}\n{{ .raw-source }}\n'
+    return (f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{_source_line(meta)}'
+            f'{raw}\n{{ .raw-source }}\n')
+
+
+def _note(meta: TextMeta) -> str:
+    if not meta.note_zh:
+        return ""
+    english = f' <span class="note-en" lang="en">{escape_html(meta.note)}</span>' if meta.note else ""
+    return f"<dt>{NOTE_LABEL}</dt><dd>{escape_html(join_cjk_lines(meta.note_zh))}{english}</dd>"
+
+
+def _source_line(meta: TextMeta) -> str:
+    """The source line exactly as scraped, for readers who check what the fields were read from."""
+    if not meta.source_line:
+        return ""
+    return (f'<details class="source-line" data-search-exclude><summary>{SOURCE_LINE_LABEL}</summary>'
+            f'<p><code>{escape_html(meta.source_line)}</code></p></details>\n\n')
 
 
 def retired_targets(retired: tuple[tuple[str, str], ...], anchor: str) -> str:

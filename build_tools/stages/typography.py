@@ -6,6 +6,7 @@ converted only when a Chinese character or Chinese punctuation stands beside it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from build_tools.stages.chars import CJK_PUNCT, HAN
@@ -78,3 +79,54 @@ def normalise_typography(text: str) -> str:
     if PROSE.search(text):
         text = SPACE_IN_PROSE.sub(r"\1", text)
     return text
+
+
+# Characters that are Chinese whatever the font (Han, 、。《》…, full-width forms), and those
+# Western prose uses too (“” ‘’ … — ·). A line break between two Chinese characters, at
+# least one of them unambiguous, is no space in Chinese; Markdown and browsers make it one.
+STRONG_CJK = f"{HAN}\u3001-\u3011\u3014-\u301f\uff01-\uff60"
+WEAK_CJK = "\u2018-\u201f\u2026\u2014\u00b7"
+CJK_LINE_BREAK = re.compile(rf"(?<=[{STRONG_CJK}])\n[ \t]*(?=[{STRONG_CJK}{WEAK_CJK}])"
+                            rf"|(?<=[{WEAK_CJK}])\n[ \t]*(?=[{STRONG_CJK}])")
+CJK_FOLDED_SPACE = re.compile(rf"(?<=[{STRONG_CJK}]) (?=[{STRONG_CJK}{WEAK_CJK}])"
+                              rf"|(?<=[{WEAK_CJK}]) (?=[{STRONG_CJK}])")
+
+
+# Lines Markdown ends at the line break whatever follows: an ATX heading, a table row, raw
+# HTML; and fenced code, whose line breaks are the code's own.
+UNJOINABLE = re.compile(r"^\s{0,3}#|^\s*\||^\s*<")
+FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def cjk_line_breaks(text: str) -> list[int]:
+    """The 0-based numbers of the lines whose break ``join_cjk_lines`` drops.
+
+    A break between two Chinese characters (at least one unambiguously Chinese) is no
+    space in Chinese, but Markdown keeps it and browsers show it as one. A line ending in
+    spaces (Markdown's hard break), a blank line, a heading, a table row, raw HTML and
+    fenced code keep their breaks.
+    """
+    lines, found, fenced = text.split("\n"), [], False
+    for number, (line, following) in enumerate(itertools.pairwise(lines)):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and not UNJOINABLE.match(line) and CJK_LINE_BREAK.match(f"{line}\n{following}", len(line)):
+            found.append(number)
+    return found
+
+
+def join_cjk_lines(text: str) -> str:
+    """Drop each line break (and the next line's indent) ``cjk_line_breaks`` finds."""
+    lines = text.split("\n")
+    for number in reversed(cjk_line_breaks(text)):  # from the end, so the numbers still hold
+        lines[number:number + 2] = [lines[number] + lines[number + 1].lstrip(" \t")]
+    return "\n".join(lines)
+
+
+def unfold_cjk(text: str) -> str:
+    """Drop the single spaces between two Chinese characters that YAML folding made of line breaks.
+
+    Only for a value YAML folded (a ``>`` block or a plain or quoted scalar over several
+    lines): there every line break became one space, and Chinese prose has no other.
+    """
+    return CJK_FOLDED_SPACE.sub("", text)
