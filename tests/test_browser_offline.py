@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,8 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.commands.offline import SHIM
-from tests.sitebuild import BUILD_EPOCH, PROJECT, copy_project
+from tests.sitebuild import BUILD_EPOCH, PROJECT, SHIM, copy_project
 
 ARTIFACTS = PROJECT / "test-artifacts"
 pytestmark = pytest.mark.browser
@@ -30,9 +28,6 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The zip built from the real project, unzipped into a fresh folder."""
     assert (PROJECT / SHIM).is_file(), f"{SHIM} is missing: run 'make test', which vendors it"
     root = copy_project(tmp_path_factory.mktemp("offline"))
-    shutil.copy2(PROJECT / "mkdocs.offline.yml", root / "mkdocs.offline.yml")
-    (root / SHIM).parent.mkdir(parents=True)
-    shutil.copy2(PROJECT / SHIM, root / SHIM)
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     for command in (["generate"], ["offline", "--output", str(root / "edition-offline.zip")]):
         done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), *command],

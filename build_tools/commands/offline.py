@@ -17,6 +17,7 @@ from pathlib import Path
 from build_tools.pdf.build import build_stamp
 from build_tools.site.offline import (
     DOCS,
+    FOLDER,
     LINK_SNIPPET,
     ROOT,
     ZIP_NAME,
@@ -67,7 +68,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     if built.returncode != 0:
         print(f"mkdocs build of {DOCS} failed; nothing was written", file=sys.stderr)
         return 1
-    archive = render_zip(read_folder(root / SITE).items(), ZIP_NAME.removesuffix(".zip"), stamp)
+    archive = render_zip(read_folder(root / SITE).items(), FOLDER, stamp)
     output = args.output or root / DEFAULT_OUTPUT
     write_file_atomically(archive, output)
     write_outputs({f"{SIZES}/{LINK_SNIPPET}": render_offline_link(len(archive)).encode("utf-8")}, root, roots=(SIZES,))

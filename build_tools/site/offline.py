@@ -24,6 +24,7 @@ from build_tools.site.traditional import SNIPPET
 ROOT = "build/generated/offline"
 DOCS = f"{ROOT}/docs"
 ZIP_NAME = "edition-offline.zip"
+FOLDER = ZIP_NAME.removesuffix(".zip")  # what unzipping it makes
 LINK_SNIPPET = "offline-download.md"  # the home page's line about the zip (docs/index.md)
 SHIM = "assets/vendor/iframe-worker.js"  # lets search's worker run from file:// (mkdocs.offline.yml)
 # Fenced blocks and inline code are kept as they are; everything else may hold raw HTML.
@@ -93,7 +94,8 @@ def render_offline_link(size: int | None) -> str:
     """The home page's line about the offline copy; its size once the zip is built."""
     shown = f"，约 {max(size, 1) / 1e6:.1f} MB" if size is not None else ""
     return (f'整个网站也可下载为离线副本：<a href="downloads/{ZIP_NAME}" download>{ZIP_NAME}</a>（zip{shown}）。'
-            "解压后用浏览器打开其中的 <code>index.html</code> 即可阅读，术语提示与搜索均可离线使用（简体版）。\n")
+            f"解压后用浏览器打开 <code>{FOLDER}/index.html</code> 即可阅读，"
+            "术语提示与搜索均可离线使用（简体版）。\n")
 
 
 OFFLINE_NOTE = "您正在阅读本站的离线副本（简体版）：链接、术语提示与搜索均在本机运行，无需联网。\n"
