@@ -8,6 +8,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# iframe-worker's shim runs the offline copy's search worker from file:// (mkdocs.offline.yml).
+IFRAME_WORKER_VERSION := 1.0.4
+IFRAME_WORKER_SHA256 := e8c5d12d87829c503afba01d67772ea9f4aba5b7ae57a0c98e1917711030efbb
+IFRAME_WORKER_JS := build/vendor/iframe-worker.js
 # Every timestamp in a build comes from the last commit, so two builds of one commit are
 # byte-identical (MkDocs' sitemap would otherwise change from day to day).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -23,18 +27,20 @@ TEST_DEBS := chromium poppler-utils
 
 # The site is built into a staging folder and swapped in only when complete, so a failed
 # build leaves the previous site/ exactly as it was.
-site: $(STAMP) site-debs
+site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	$(BIN)/python -m build_tools generate
+	$(BIN)/python -m build_tools offline --output build/offline/edition-offline.zip
 	rm -rf build/site.staging
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
 	$(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir build/site.staging/zh-Hant
 	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
+	cp build/offline/edition-offline.zip build/site.staging/downloads/
 	rm -rf build/site.previous
 	if [ -d site ]; then mv site build/site.previous; fi
 	mv build/site.staging site
 	rm -rf build/site.previous
 
-test: $(STAMP) site-debs test-debs
+test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 	$(BIN)/python -m pytest
 
 # Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
@@ -63,6 +69,15 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+$(IFRAME_WORKER_JS):
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends npm; }
+	rm -rf build/iframe-worker && mkdir -p build/iframe-worker $(dir $@)
+	cd build/iframe-worker && npm pack --silent iframe-worker@$(IFRAME_WORKER_VERSION) >/dev/null
+	echo "$(IFRAME_WORKER_SHA256)  build/iframe-worker/iframe-worker-$(IFRAME_WORKER_VERSION).tgz" | sha256sum -c --quiet
+	tar -xzf build/iframe-worker/iframe-worker-$(IFRAME_WORKER_VERSION).tgz -C build/iframe-worker package/shim/index.js
+	cp build/iframe-worker/package/shim/index.js $@
 
 # Installs only what is missing. Browser tests drive Debian's Chromium through
 # Playwright; no browser is downloaded.

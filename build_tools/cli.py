@@ -18,6 +18,7 @@ from build_tools.commands import (
     evaluate,
     fmt,
     new_term,
+    offline,
     pdf,
     schema,
     serve,
@@ -25,7 +26,7 @@ from build_tools.commands import (
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf)
+                   pdf, offline)
 
 
 def run(argv: list[str]) -> int:

@@ -6,7 +6,9 @@ They read the model only, so neither output imports the other's renderers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.annotations.textmeta import TextMeta
 from build_tools.stages.typography import join_cjk_lines
 
@@ -15,6 +17,8 @@ POINT_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一�
 SCRIPT_LABEL = {"simplified": "简体", "traditional": "繁体"}
 # The mark of a summary that rests on general knowledge (``basis: general``), and what it means.
 GENERAL_MARK = "〔通行解释〕"
+# How often jieba is told a glossary word occurs: high, so a term is never split in two.
+USER_WORD_FREQUENCY = 100000
 GENERAL_EXPLANATION = "本条摘要据通行解释，非出自本版所引段落；释义中注明哪些内容出自本语料。"
 
 
@@ -63,3 +67,9 @@ def cited_title(meta: TextMeta) -> str:
 def _script_label(meta: TextMeta) -> str:
     label = SCRIPT_LABEL.get(meta.script, meta.script)
     return f"{label}（经 OpenCC {meta.convert} 转为简体）" if meta.convert else label
+
+
+def dictionary_words(glossary: Iterable[GlossaryEntry]) -> tuple[str, ...]:
+    """Every term and variant, sorted: jieba's user dictionary, so that 113攻坚战 is one word
+    to the site's search and to the PDF's line breaking alike."""
+    return tuple(sorted({form for entry in glossary for form in (entry.term, *entry.variants) if " " not in form}))

@@ -22,7 +22,6 @@ from build_tools.problems import ProblemError, problem
 
 # Every generated file lives under one of these folders, and nothing else is written.
 GENERATED_ROOTS = ("docs/texts", "docs/glossary", "build/generated")
-PREFIXES = tuple(folder + "/" for folder in GENERATED_ROOTS)
 STAGING = "build/.staging"
 
 
@@ -60,10 +59,12 @@ class Written:
 Output = bytes | CopyOf
 
 
-def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], root: Path) -> Written:
-    """Make the generated folders hold exactly these files, and say what that changed.
+def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], root: Path,
+                  roots: tuple[str, ...] = GENERATED_ROOTS) -> Written:
+    """Make the generated folders (``roots``) hold exactly these files, and say what that changed.
 
     ``outputs`` may be a stream: each changed file is staged as it arrives and not kept.
+    A command that makes one folder of its own (the offline copy) names just that folder.
     """
     items = outputs.items() if isinstance(outputs, Mapping) else outputs
     staging = root / STAGING
@@ -73,7 +74,7 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     made: set[str] = set()  # folders known to exist: one mkdir per folder, not per file
     try:
         for path, output in items:
-            _check_path(path, produced)
+            _check_path(path, produced, roots)
             produced.add(path)
             content = output.read() if isinstance(output, CopyOf) else output
             if not _holds(os.path.join(root, path), content):
@@ -82,19 +83,20 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    stale = [path for path in _generated_files(root) if path not in produced]
+    stale = [path for path in _generated_files(root, roots) if path not in produced]
     for path in changed:
         _make_folder(os.path.join(root, os.path.dirname(path)), made)
         os.replace(os.path.join(staging, path), os.path.join(root, path))
     for path in stale:
         (root / path).unlink()
-    _remove_empty_folders(root)
+    _remove_empty_folders(root, roots)
     shutil.rmtree(staging, ignore_errors=True)
     return Written(len(produced), len(changed) + len(stale))
 
 
-def _check_path(path: str, produced: set[str]) -> None:
-    if ".." in path.split("/") or path.startswith("/") or "\\" in path or not path.startswith(PREFIXES):
+def _check_path(path: str, produced: set[str], roots: tuple[str, ...]) -> None:
+    if (".." in path.split("/") or path.startswith("/") or "\\" in path
+            or not path.startswith(tuple(folder + "/" for folder in roots))):
         raise ValueError(f"refusing to write outside the generated folders: {path}")
     if path in produced:
         raise ValueError(f"two generated files have the same path: {path}")
@@ -111,8 +113,8 @@ def _holds(path: str, content: bytes) -> bool:
         return False
 
 
-def _generated_files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for generated in GENERATED_ROOTS
+def _generated_files(root: Path, roots: tuple[str, ...]) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for generated in roots
                   for p in (root / generated).rglob("*") if p.is_file())
 
 
@@ -130,8 +132,8 @@ def _make_folder(folder: str, made: set[str]) -> None:
         made.add(folder)
 
 
-def _remove_empty_folders(root: Path) -> None:
-    for generated in GENERATED_ROOTS:
+def _remove_empty_folders(root: Path, roots: tuple[str, ...]) -> None:
+    for generated in roots:
         folders = sorted((p for p in (root / generated).rglob("*") if p.is_dir()), reverse=True)
         for folder in folders:
             if not any(folder.iterdir()):

@@ -29,33 +29,54 @@ def copy_project(destination: Path) -> Path:
     shutil.copytree(PROJECT / "docs", destination / "docs",
                     ignore=lambda folder, names: [n for n in names if Path(folder) == PROJECT / "docs"
                                                   and (n in GENERATED or n.startswith("."))])
-    for config in CONFIGS:
+    for config in (*CONFIGS, OFFLINE_CONFIG):
         shutil.copy2(PROJECT / config, destination / config)
+    if (PROJECT / SHIM).is_file():  # vendored by make; the offline copy's search needs it
+        (destination / SHIM).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / SHIM, destination / SHIM)
     return destination
 
 
 CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")  # the Simplified site, then the Traditional one in it
+OFFLINE_CONFIG = "mkdocs.offline.yml"  # built by `python -m build_tools offline`, not by the loop below
+SHIM = "build/vendor/iframe-worker.js"
+OFFLINE_ZIP = "build/offline/edition-offline.zip"
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
 def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
-    """Generate the pages and run mkdocs build --strict in root (then the PDF, as make does)."""
+    """Generate the pages and run mkdocs build --strict in root (with ``pdf``, the downloads
+    too, as make does: the offline zip before the site, whose home page gives its size, and
+    the PDF after it)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
-    if generate.returncode != 0:
-        return generate
+    if generate.returncode != 0 or not pdf:
+        return generate if generate.returncode != 0 else _mkdocs(root, env)
+    offline = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "offline",
+                              "--output", str(root / OFFLINE_ZIP)],
+                             capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+    if offline.returncode != 0:
+        return offline
+    built = _mkdocs(root, env)
+    if built.returncode != 0:
+        return built
+    (root / "site/downloads").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(root / OFFLINE_ZIP, root / "site/downloads")
+    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
+                           "--output", str(root / "site/downloads/edition.pdf")],
+                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+
+
+def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """mkdocs build --strict of the Simplified site, then of the Traditional one in it."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     for config in CONFIGS:
         built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
                                capture_output=True, text=True, cwd=root, env=env, check=False)
         if built.returncode != 0:
             return built
-    if not pdf:
-        return built
-    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
-                           "--output", str(root / "site/downloads/edition.pdf")],
-                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+    return built
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -227,6 +227,7 @@ class PdfRun:
     articles: int
     pages: int
     seconds: float  # the whole pdf command, interpreter start included
+    footnotes: float = 0.0  # the largest share of a page's text area that footnotes take
 
 
 def measure_pdf(source_root: Path, work: Path, articles: int) -> PdfRun:
@@ -238,13 +239,15 @@ def measure_pdf(source_root: Path, work: Path, articles: int) -> PdfRun:
                             env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
     seconds = time.perf_counter() - started
     pages = int(re.search(r": (\d+) pages", result.stdout).group(1))  # type: ignore[union-attr]
+    footnotes = int(re.search(r"footnotes at most (\d+)%", result.stdout).group(1)) / 100  # type: ignore[union-attr]
     shutil.rmtree(root, ignore_errors=True)
-    return PdfRun(articles, pages, seconds)
+    return PdfRun(articles, pages, seconds, footnotes)
 
 
 def pdf_report(runs: list[PdfRun]) -> str:
-    lines = [f"{'PDF: texts':>10} {'pages':>6} {'s':>6} {'s/page':>7}"]
-    lines += [f"{run.articles:10d} {run.pages:6d} {run.seconds:6.1f} {run.seconds / run.pages:7.3f}" for run in runs]
+    lines = [f"{'PDF: texts':>10} {'pages':>6} {'s':>6} {'s/page':>7} {'max footnotes/page':>19}"]
+    lines += [f"{run.articles:10d} {run.pages:6d} {run.seconds:6.1f} {run.seconds / run.pages:7.3f} "
+              f"{run.footnotes:19.0%}" for run in runs]
     return "\n".join(lines)
 
 
@@ -293,6 +296,7 @@ def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = ()) 
         if last.pages > first.pages:
             parts.append(f"PDF pages {first.pages}→{last.pages}: {last.seconds / first.seconds:.2f}x time "
                          f"(exp {math.log(last.seconds / first.seconds) / math.log(last.pages / first.pages):.2f})")
+        parts.append(f"PDF footnotes at most {max(run.footnotes for run in pdf):.0%} of a page (target ≤33%)")
     return "SUMMARY: " + "; ".join(parts)
 
 

@@ -45,5 +45,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     output = args.output or args.root / DEFAULT_OUTPUT
     write_file_atomically(laid.pdf, output)
     print(f"wrote {output}: {laid.pages} pages, {len(laid.pdf) / 1024:.0f} KiB, "
+          f"footnotes at most {max(laid.footnote_shares, default=0):.0%} of a page, "
           f"{time.perf_counter() - started:.1f} s")
     return 0

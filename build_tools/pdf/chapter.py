@@ -1,8 +1,11 @@
 """Render one corpus text as a chapter: metadata, headings, numbered paragraphs, term footnotes.
 
-Each term gets a footnote (term, pinyin, English, summary) at its first occurrence in
-the chapter, marked with a dotted underline; later occurrences are unmarked links to
-the glossary appendix. Paragraph numbers and ids repeat the site's anchors.
+Each term gets a footnote (term, pinyin, English, a short gloss and the page of its
+appendix entry) at its first occurrence in the chapter, marked with a dotted underline;
+later occurrences are unmarked links to the glossary appendix. The gloss is the summary
+cut to ``GLOSS_BUDGET`` characters at a sentence or clause end, so that footnotes stay
+under about a third of a page; the whole summary is in the appendix. Titles break only
+between words. Paragraph numbers and ids repeat the site's anchors.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block, BlockKind
 from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
-from build_tools.pdf.typeset import basis_mark, typeset, typeset_all
-from build_tools.presentation import POINT_LEAD, meta_rows
+from build_tools.pdf.typeset import basis_mark, typeset, typeset_all, typeset_words
+from build_tools.pdf.words import short_gloss, word_ends
+from build_tools.presentation import POINT_LEAD, dictionary_words, meta_rows
 from build_tools.terms.annotate import Found
+
+GLOSS_BUDGET = 20  # characters of summary in a footnote (the summaries run to 64)
 
 
 @dataclass(frozen=True)
@@ -28,23 +34,25 @@ class Mark:
     found: Found
     entry: GlossaryEntry
     first: bool
+    gloss: str = ""  # the footnote's short gloss, on a first occurrence
 
 
 def render_chapter(text: CorpusText, number: int, edition: Edition) -> str:
     """Render the HTML section of one text."""
     meta = text.meta
     marks = chapter_marks(edition, meta.id)
+    words = dictionary_words(edition.glossary)
     blocks = []
     previous: Block | None = None
     for block in text.article.blocks:
-        blocks.append(render_block(meta.id, block, marks.get(block.anchor, ()), previous))
+        blocks.append(render_block(meta.id, block, marks.get(block.anchor, ()), previous, words))
         previous = block
     title = escape(meta.title)
     editor_title = '<span class="editor-title">〔编者拟题〕</span>' if meta.title_source == "editor" else ""
     return (f'<section class="chapter" id="{chapter_id(meta.id)}">'
             f'<p class="chapter-label">第{chinese_number(number)}篇</p>'
             f'<h1 class="chapter-title" data-title="{title}" data-bookmark="{title}">'
-            f'{typeset_all(meta.title)}{editor_title}</h1>'
+            f'{typeset_words(meta.title, word_ends(meta.title, words))}{editor_title}</h1>'
             f'{render_meta(meta)}{"".join(blocks)}</section>\n')
 
 
@@ -52,11 +60,14 @@ def chapter_marks(edition: Edition, text_id: str) -> dict[str, tuple[Mark, ...]]
     """The occurrences of one text by block anchor, the first of each term flagged."""
     seen: set[str] = set()
     marks: dict[str, list[Mark]] = defaultdict(list)
+    words = dictionary_words(edition.glossary)
     for found in edition.found_in_text(text_id):
         entry = edition.entry(found.occurrence.term_id)
         if entry is None:
             continue
-        marks[found.block.anchor].append(Mark(found, entry, entry.id not in seen))
+        first = entry.id not in seen
+        gloss = short_gloss(entry.summary, GLOSS_BUDGET, words) if first else ""
+        marks[found.block.anchor].append(Mark(found, entry, first, gloss))
         seen.add(entry.id)
     return {anchor: tuple(items) for anchor, items in marks.items()}
 
@@ -74,12 +85,15 @@ def render_meta(meta: TextMeta) -> str:
     return f'<dl class="text-meta">{items}</dl>'
 
 
-def render_block(text_id: str, block: Block, marks: tuple[Mark, ...], previous: Block | None) -> str:
-    """Render a heading, a caption or a numbered paragraph."""
+def render_block(text_id: str, block: Block, marks: tuple[Mark, ...], previous: Block | None,
+                 words: tuple[str, ...] = ()) -> str:
+    """Render a heading, a caption or a numbered paragraph; a heading breaks only between
+    ``words`` (jieba's, with these glossary words)."""
     ident = block_id(text_id, block)
     if block.kind is BlockKind.HEADING:
+        ends = word_ends(block.text, words)
         return (f'<h2 class="section" id="{ident}" data-bookmark="{escape(block.text)}">'
-                f'{render_inline(text_id, block, 0, len(block.text), marks)}</h2>')
+                f'{render_inline(text_id, block, 0, len(block.text), marks, ends)}</h2>')
     if block.kind is BlockKind.CAPTION:
         return f'<p class="caption" id="{ident}">{render_inline(text_id, block, 0, len(block.text), marks)}</p>'
     classes = ["para", block.kind.value.replace("_", "-")]
@@ -100,17 +114,23 @@ def _body(text_id: str, block: Block, marks: tuple[Mark, ...]) -> str:
     return lead + render_inline(text_id, block, split, len(block.text), marks)
 
 
-def render_inline(text_id: str, block: Block, start: int, end: int, marks: tuple[Mark, ...]) -> str:
-    """Render ``block.text[start:end]`` with its terms marked."""
+def render_inline(text_id: str, block: Block, start: int, end: int, marks: tuple[Mark, ...],
+                  ends: frozenset[int] | None = None) -> str:
+    """Render ``block.text[start:end]`` with its terms marked; with word ``ends`` (a
+    title), no line breaks inside a word or a term."""
+    def plain(first: int, last: int) -> str:
+        return typeset(block.text, first, last) if ends is None else typeset_words(block.text, ends, first, last)
+
     parts, position = [], start
     for mark in marks:
         occurrence = mark.found.occurrence
         if occurrence.start < start or occurrence.end > end:
             continue
-        parts.append(typeset(block.text, position, occurrence.start))
-        parts.append(render_term(text_id, block.text, mark))
+        parts.append(plain(position, occurrence.start))
+        term = render_term(text_id, block.text, mark)
+        parts.append(term if ends is None else f'<span class="nobr">{term}</span>')
         position = occurrence.end
-    parts.append(typeset(block.text, position, end))
+    parts.append(plain(position, end))
     return "".join(parts)
 
 
@@ -129,11 +149,13 @@ def render_term(text_id: str, text: str, mark: Mark) -> str:
 
 
 def render_footnote(text_id: str, mark: Mark) -> str:
-    """The footnote of a term: term (linked to its entry), pinyin, English gloss, summary."""
+    """The footnote of a term: term (linked to its entry), pinyin, English, short gloss, and
+    the page of its entry in the appendix, where the whole summary is (book.css .fn-page)."""
     entry, form = mark.entry, mark.found.occurrence.form
     variant = typeset_all(f"（文中作“{form}”）") if form != entry.term else ""
     return (f'<span class="fn" id="{footnote_id(text_id, entry.id)}">'
             f'<a class="fn-term" href="#{entry_id(entry.id)}">{typeset_all(entry.term)}</a> '
             f'<span class="fn-pinyin" lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span> '
             f'<span class="fn-english" lang="en">{escape(entry.english)}</span>{variant}'
-            f'<span class="fn-sep">：</span>{typeset_all(entry.summary)}{basis_mark(entry.basis)}</span>')
+            f'<span class="fn-sep">：</span>{typeset_all(mark.gloss)}{basis_mark(entry.basis)}'
+            f'<a class="fn-page" href="#{entry_id(entry.id)}"></a></span>')

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
+from build_tools.pdf.measure import footnote_shares, title_lines
+
 STYLESHEET = "book.css"
 
 
@@ -20,6 +22,8 @@ class Laid:
     pages: int
     anchors: dict[str, int]  # every element id laid out, with its page number (from 1)
     warnings: tuple[str, ...]
+    footnote_shares: tuple[float, ...] = ()  # per page, the share of its text area footnotes take
+    title_lines: tuple[tuple[str, ...], ...] = ()  # each chapter and section title's lines
 
 
 def render_pdf(book: str) -> Laid:
@@ -36,7 +40,8 @@ def render_pdf(book: str) -> Laid:
     with _weasyprint_warnings() as warnings, _footnotes_kept(lambda box: order.get(box.element, 0)):
         document = html.render(stylesheets=[CSS(string=stylesheet, url_fetcher=fetcher)])
     anchors = {name: number for number, page in enumerate(document.pages, start=1) for name in page.anchors}
-    return Laid(document.write_pdf(), len(document.pages), anchors, tuple(warnings))
+    return Laid(document.write_pdf(), len(document.pages), anchors, tuple(warnings),
+                footnote_shares(document.pages), title_lines(document.pages))
 
 
 class _Collect(logging.Handler):

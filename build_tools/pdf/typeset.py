@@ -12,6 +12,7 @@ sees any of this.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from build_tools.annotations.definitions import TAG
@@ -50,6 +51,24 @@ def keep_runs(fragment: str) -> str:
 def typeset(text: str, start: int = 0, end: int | None = None) -> str:
     """Render ``text[start:end]`` as escaped HTML, judging breaks from the whole text."""
     return keep_runs(html.escape(insert_breaks(text, start, end), quote=True))
+
+
+def typeset_words(text: str, ends: frozenset[int], start: int = 0, end: int | None = None) -> str:
+    """Like ``typeset``, each word of several characters kept on one line (for titles).
+
+    ``ends`` are the offsets where words end (``words.word_ends``). A zero-width space
+    that starts a word is set before its span, where it can still offer its break.
+    """
+    end = len(text) if end is None else end
+    cuts = sorted({start, end} | {cut for cut in ends if start < cut < end})
+    parts = []
+    for first, last in itertools.pairwise(cuts):
+        piece = typeset(text, first, last)
+        if last - first > 1:
+            lead = ZWSP if piece.startswith(ZWSP) else ""
+            piece = f'{lead}<span class="nobr">{piece.removeprefix(lead)}</span>'
+        parts.append(piece)
+    return "".join(parts)
 
 
 def typeset_all(text: str) -> str:

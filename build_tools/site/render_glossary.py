@@ -12,6 +12,7 @@ from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import Edition
 from build_tools.model import Block
 from build_tools.presentation import cited_title, scope_shown
+from build_tools.presentation import USER_WORD_FREQUENCY, dictionary_words
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
@@ -190,6 +191,4 @@ def render_glossary_index(edition: Edition) -> str:
 
 def render_jieba_dictionary(edition: Edition) -> str:
     """A jieba user dictionary so search indexes every term and variant as one word."""
-    forms = sorted({form for e in edition.glossary for form in (e.term, *e.variants)
-                    if " " not in form})
-    return "".join(f"{form} 100000 nz\n" for form in forms)
+    return "".join(f"{form} {USER_WORD_FREQUENCY} nz\n" for form in dictionary_words(edition.glossary))

@@ -56,7 +56,7 @@ SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 # the words need; 臺盤 is how the Traditional original writes the village's name.
 CORRECTIONS = {"好乾部": "好幹部", "善乾": "善幹", "護髮展": "護發展", "蓄髮展": "蓄發展", "檯盤": "臺盤"}
 CORRECTION = re.compile("|".join(CORRECTIONS))
-PDF_LINK = 'href="downloads/edition.pdf"'
+DOWNLOADS = 'href="downloads/'  # the PDF and the offline zip are the Simplified site's
 
 
 def to_traditional(page: str) -> str:
@@ -194,7 +194,7 @@ def _jieba(dictionary: str) -> str:
 def _home(page: str, snippets: dict[str, str]) -> str:
     """The home page, its snippets inlined (the snippet folder holds the Simplified ones)."""
     page = SNIPPET.sub(lambda match: snippets.get(match.group(1), match.group()), page)
-    page = page.replace(PDF_LINK, 'href="../downloads/edition.pdf"')
+    page = page.replace(DOWNLOADS, 'href="../downloads/')
     heading = re.search(r"^# .*\n", page, re.MULTILINE)
     note = (f'<p class="script-note">本頁為繁體版：由簡體版經 OpenCC（{PROFILE}）轉換生成；原以繁體發表的文本顯示原文字形。'
             '右上角可切換至簡體版的同一頁。</p>')
