@@ -21,28 +21,28 @@ block's own characters, ``Block.original``, which the pass leaves untouched.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block
 from build_tools.site.markup import escape_html
 from build_tools.site.render_glossary import term_link
-from build_tools.site.render_relations import panel_items, render_panel, term_appearances
+from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
+from build_tools.site.traditional_terms import KEEP, END, render_traditional_term_page
 from build_tools.stages.script import convert
+from build_tools.traditional_forms import PROFILE, glossary_replacements, to_hant
 from build_tools.write import CopyOf
 
-PROFILE = "s2tw"
 LANG = "zh-Hant"
 ROOT = f"build/generated/{LANG}"
 DOCS = f"{ROOT}/docs"
 THEME = f"{ROOT}/theme"
-# Text between these (private-use) marks is already in its final script: kept as it is.
-KEEP, END = "\ue000", "\ue001"
 PROTECTED = re.compile(
     KEEP + "[^" + END + "]*" + END                          # a block in its original script
     + r"|\b(?:href|src|id|class|for|data-[\w-]+)=\"[^\"]*\""  # machine attributes
@@ -50,30 +50,27 @@ PROTECTED = re.compile(
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
 RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
-# Where OpenCC's phrase rules pick the wrong one of several Traditional forms in this corpus
-# (a longer phrase wins across a word boundary: 保护|发展 read as 护发 "hair care"), the form
-# the words need; 臺盤 is how the Traditional original writes the village's name.
-CORRECTIONS = {"好乾部": "好幹部", "善乾": "善幹", "護髮展": "護發展", "蓄髮展": "蓄發展", "檯盤": "臺盤"}
-CORRECTION = re.compile("|".join(CORRECTIONS))
-PDF_LINK = 'href="downloads/edition.pdf"'
+DOWNLOADS = 'href="downloads/'  # the PDFs, one level up from the Traditional view
 
 
-def to_traditional(page: str) -> str:
-    """Convert a page's human text to Traditional; machine parts and kept spans stay as they are."""
+def to_traditional(page: str, replacements: tuple[tuple[str, str], ...] = ()) -> str:
+    """Convert a page's human text to Traditional; machine parts and kept spans stay as they are.
+
+    ``replacements`` are the glossary's overrides (``traditional_forms.glossary_replacements``).
+    """
     parts, position = [], 0
     for match in PROTECTED.finditer(page):
-        parts.append(_convert(page[position:match.start()]))
+        parts.append(_convert(page[position:match.start()], replacements))
         kept = match.group()
         parts.append(kept[1:-1] if kept.startswith(KEEP) else kept)
         position = match.end()
-    parts.append(_convert(page[position:]))
+    parts.append(_convert(page[position:], replacements))
     return "".join(parts)
 
 
-def _convert(text: str) -> str:
+def _convert(text: str, replacements: tuple[tuple[str, str], ...]) -> str:
     # Names of languages are attributes, but they must say what the text now is.
-    converted = CORRECTION.sub(lambda match: CORRECTIONS[match.group()], convert(text, PROFILE))
-    return converted.replace('lang="zh-Hans"', f'lang="{LANG}"')
+    return to_hant(text, replacements).replace('lang="zh-Hans"', f'lang="{LANG}"')
 
 
 def traditional_path(path: str) -> str:
@@ -90,12 +87,14 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
     converted here because they are not generated.
     """
     snippets: dict[str, str] = {}
+    replacements = glossary_replacements(edition.glossary) if edition is not None else ()
+    appearances = functools.cache(lambda: term_appearances(edition))
     for path, output in outputs:
         yield path, output
         if path.startswith("build/generated/snippets/") and isinstance(output, bytes):
             snippets[path.rsplit("/", 1)[1]] = output.decode("utf-8")
         elif path == "build/generated/nav.yml" and isinstance(output, bytes):
-            yield f"{ROOT}/nav.yml", render_traditional_nav(output.decode("utf-8")).encode("utf-8")
+            yield f"{ROOT}/nav.yml", render_traditional_nav(output.decode("utf-8"), replacements).encode("utf-8")
         elif path == "build/generated/jieba_userdict.txt" and isinstance(output, bytes):
             yield f"{ROOT}/jieba_userdict.txt", _jieba(output.decode("utf-8")).encode("utf-8")
         elif path.startswith(f"{THEME_ROOT}/"):
@@ -103,27 +102,33 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
                 output = patched_search_worker((PROFILE,))[1]
             yield f"{THEME}/{path.removeprefix(THEME_ROOT + '/')}", output
         elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
-            yield traditional_path(path), _page(path, output.decode("utf-8"), edition, site_url).encode("utf-8")
+            page = _page(path, output.decode("utf-8"), edition, site_url, appearances)
+            yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
         elif path.startswith("docs/"):
             yield traditional_path(path), output  # raw copies and citation files, unchanged
     for path, data in sorted(handwritten.items()):
         page = data.decode("utf-8")
         if path == "docs/index.md":
             page = _home(page, snippets)
-        yield traditional_path(path), to_traditional(page).encode("utf-8")
+        yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
 
 
-def _page(path: str, page: str, edition: Edition, site_url: str | None) -> str:
-    text_id = path.removeprefix("docs/texts/").removesuffix(".md")
-    text = edition.text(text_id) if path.startswith("docs/texts/") else None
+def _page(path: str, page: str, edition: Edition, site_url: str | None,
+          appearances: Callable[[], Appearances]) -> str:
+    """The page to convert: a text or term page rendered again where the view needs more."""
+    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    entry = edition.entry(name) if path.startswith("docs/glossary/") else None
+    if entry is not None:
+        return render_traditional_term_page(entry, edition, appearances())
+    text = edition.text(name) if path.startswith("docs/texts/") else None
     if text is None:
-        return to_traditional(page)
+        return page
     if text.meta.script == "traditional":
         page = render_original_page(text, edition, site_url)
-        note = "本文原以繁體字發表；本頁正文為原文字形，未經簡繁轉換。簡體版為 OpenCC 轉換所得。"
+        note = "本文原以繁体字发表；本页正文为原文字形，未经简繁转换。简体版为 OpenCC 转换所得。"
     else:
-        note = f"本文原以簡體字發表；本頁由 OpenCC（{PROFILE}）轉換為繁體。"
-    return _with_note(to_traditional(page), note)
+        note = f"本文原以简体字发表；本页由 OpenCC（{PROFILE}）转换为繁体。"
+    return _with_note(page, note)
 
 
 def _with_note(page: str, note: str) -> str:
@@ -173,10 +178,10 @@ def original_inline(edition: Edition, text_id: str) -> InlineRenderer:
     return render
 
 
-def render_traditional_nav(nav: str) -> str:
+def render_traditional_nav(nav: str, replacements: tuple[tuple[str, str], ...] = ()) -> str:
     """The Simplified nav config, converted, inheriting mkdocs.yml as the Simplified one does."""
     return "# Generated; do not edit. Inherited by mkdocs.zh-Hant.yml.\nINHERIT: ../../../mkdocs.yml\n" + to_traditional(
-        "\n".join(line for line in nav.splitlines() if not line.startswith("#")) + "\n")
+        "\n".join(line for line in nav.splitlines() if not line.startswith("#")) + "\n", replacements)
 
 
 def _jieba(dictionary: str) -> str:
@@ -188,7 +193,7 @@ def _jieba(dictionary: str) -> str:
 def _home(page: str, snippets: dict[str, str]) -> str:
     """The home page, its snippets inlined (the snippet folder holds the Simplified ones)."""
     page = SNIPPET.sub(lambda match: snippets.get(match.group(1), match.group()), page)
-    page = page.replace(PDF_LINK, 'href="../downloads/edition.pdf"')
+    page = page.replace(DOWNLOADS, 'href="../downloads/')
     heading = re.search(r"^# .*\n", page, re.MULTILINE)
     note = (f'<p class="script-note">本頁為繁體版：由簡體版經 OpenCC（{PROFILE}）轉換生成；原以繁體發表的文本顯示原文字形。'
             '右上角可切換至簡體版的同一頁。</p>')
