@@ -35,6 +35,7 @@ def copy_project(destination: Path) -> Path:
 
 
 CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")  # the Simplified site, then the Traditional one in it
+PDFS = (("simplified", "edition.pdf"), ("traditional", "edition-zh-Hant.pdf"))  # as make site builds them
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
@@ -53,9 +54,13 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
             return built
     if not pdf:
         return built
-    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
-                           "--output", str(root / "site/downloads/edition.pdf")],
-                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+    for script, name in PDFS:
+        built = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf", "--script", script,
+                                "--output", str(root / "site/downloads" / name)],
+                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+        if built.returncode != 0:
+            return built
+    return built
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

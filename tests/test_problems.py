@@ -123,6 +123,7 @@ TESTED_ELSEWHERE = {
     "unmarked-general": "test_basis.py", "basis-without-general": "test_basis.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
+    "undecided-traditional": "test_traditional_forms.py", "bad-traditional": "test_traditional_forms.py",
 }
 
 REAL, _ = read_sources(PROJECT)
