@@ -240,7 +240,6 @@ class GlossaryEntry:
     path: str
     term: str
     variants: tuple[str, ...]
-    traditional: TraditionalForms | None
     pinyin: str
     pinyin_confirmed: tuple[str, ...]
     english: str
@@ -255,6 +254,7 @@ class GlossaryEntry:
     exclude: tuple[str | Context, ...]
     note: str | None
     positions: tuple[tuple[str, int, int], ...]  # (field, line, column) for later problems
+    traditional: TraditionalForms | None = None  # declared after variants in the file, like the schema
 
     def position_of(self, field: str) -> tuple[int, int]:
         """Return where a field was written, or the top of the file."""

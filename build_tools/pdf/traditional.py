@@ -66,7 +66,7 @@ def to_traditional_book(book: str, edition: Edition) -> str:
     parts: list[str] = []
     final: list[bool] = []  # per open element: is the text inside it already final?
     for token in TOKEN.findall(book):
-        if token.startswith("<!") or token.startswith("<?"):
+        if token.startswith(("<!", "<?")):
             parts.append(token)
         elif token.startswith("</"):
             if final:

@@ -16,7 +16,10 @@ Only human text is converted: link targets, ``href``/``src``/``id``/``class``/``
 attributes and bare URLs are set aside first (ids and YAML keys are ASCII, which OpenCC
 leaves alone anyway). A text published in Traditional is not round-tripped through
 Simplified (s2t is not the inverse of t2s: 着/著, 发/發/髮, 干/乾/幹): its page shows each
-block's own characters, ``Block.original``, which the pass leaves untouched.
+block's own characters, ``Block.original``, which the pass leaves untouched; so do its
+term pages where they quote it (``site.traditional_terms``). Where a character has
+several Traditional forms, the glossary's overrides and the corpus's corrections
+(``traditional_forms``) settle what s2tw cannot.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from build_tools.site.render_glossary import term_link
 from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
-from build_tools.site.traditional_terms import KEEP, END, render_traditional_term_page
+from build_tools.site.traditional_terms import END, KEEP, render_traditional_term_page
 from build_tools.stages.script import convert
 from build_tools.traditional_forms import PROFILE, glossary_replacements, to_hant
 from build_tools.write import CopyOf

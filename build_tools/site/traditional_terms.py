@@ -22,7 +22,6 @@ from build_tools.site.render_relations import Appearances
 from build_tools.terms.annotate import Found
 
 KEEP, END = "\ue000", "\ue001"  # text between them is in its final script (see site.traditional)
-PROSE = ("summary", "definition", "note")
 MARKS = str.maketrans(dict.fromkeys("“”‘’『』「」", '"'))  # a quotation may nest ‘’ where the text has “”
 
 
@@ -44,8 +43,8 @@ def original_excerpt(found: Found, edition: Edition) -> str:
 
 def quoting_originals(entry: GlossaryEntry, edition: Edition) -> GlossaryEntry:
     """The entry with each quotation of a Traditional-published text in that text's characters."""
-    changed = {field: _quoted(getattr(entry, field), edition) for field in PROSE if getattr(entry, field)}
-    return replace(entry, **changed)
+    return replace(entry, summary=_quoted(entry.summary, edition), definition=_quoted(entry.definition, edition),
+                   note=_quoted(entry.note, edition) if entry.note else None)
 
 
 def _quoted(prose: str, edition: Edition) -> str:
