@@ -34,6 +34,7 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
 	$(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir build/site.staging/zh-Hant
 	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
+	$(BIN)/python -m build_tools pdf --script traditional --output build/site.staging/downloads/edition-zh-Hant.pdf
 	cp build/offline/edition-offline.zip build/site.staging/downloads/
 	rm -rf build/site.previous
 	if [ -d site ]; then mv site build/site.previous; fi

@@ -15,6 +15,7 @@ from build_tools.quotations import check_quotations, where_quoted
 from build_tools.readings import check_readings
 from build_tools.scopes import check_scopes
 from build_tools.stages.script import traditional
+from build_tools.traditional_forms import check_traditional_forms
 
 PINYIN = re.compile(r"^[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ0-9 ·'’+\-–—/（）()·,，]+$")
 
@@ -34,6 +35,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_unused(edition),
         *_field_style(edition),
         *_cited_titles(edition),
+        *check_traditional_forms(edition),
     ]
 
 

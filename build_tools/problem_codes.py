@@ -74,6 +74,8 @@ CODES = {
     "term-not-found": "a term found in no text",
     "unused-variant": "a variant found in no text",
     "derivable-variant": "a variant that is only the Traditional form of the term",
+    "undecided-traditional": "a term or variant with a character of several Traditional forms that no OpenCC phrase settles, without a traditional: override",
+    "bad-traditional": "a traditional: form that does not write the term or a variant, or a basis citing a Simplified text",
     "bad-pinyin": "pinyin with characters that are not pinyin",
     "pinyin-differs": "a syllable that differs from pypinyin's reading in context and is not confirmed",
     "bad-pinyin-confirmation": "a pinyin_confirmed item that is not a piece of the term, or disagrees with the pinyin",

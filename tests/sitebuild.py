@@ -41,6 +41,7 @@ CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")  # the Simplified site, then the 
 OFFLINE_CONFIG = "mkdocs.offline.yml"  # built by `python -m build_tools offline`, not by the loop below
 SHIM = "build/vendor/iframe-worker.js"
 OFFLINE_ZIP = "build/offline/edition-offline.zip"
+PDFS = (("simplified", "edition.pdf"), ("traditional", "edition-zh-Hant.pdf"))  # as make site builds them
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
@@ -74,6 +75,14 @@ def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     for config in CONFIGS:
         built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
                                capture_output=True, text=True, cwd=root, env=env, check=False)
+        if built.returncode != 0:
+            return built
+    if not pdf:
+        return built
+    for script, name in PDFS:
+        built = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf", "--script", script,
+                                "--output", str(root / "site/downloads" / name)],
+                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
         if built.returncode != 0:
             return built
     return built

@@ -130,6 +130,7 @@ TESTED_ELSEWHERE = {
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
     "missing-graphviz": "test_diagrams.py",
+    "undecided-traditional": "test_traditional_forms.py", "bad-traditional": "test_traditional_forms.py",
 }
 
 REAL, _ = read_sources(PROJECT)

@@ -128,12 +128,21 @@ def _list_lines(key: str, items: list[str]) -> list[str]:
     return [f"{key}:"] + [f"{INDENT}- {item}" for item in items]
 
 
+def _traditional_lines(entry: GlossaryEntry) -> list[str]:
+    if entry.traditional is None:
+        return []
+    forms = _list_lines("forms", [scalar(f, INDENT * 2) for f in entry.traditional.forms])
+    return ["traditional:", *(INDENT + line for line in forms),
+            *_lines("basis", entry.traditional.basis, INDENT)]
+
+
 def render_glossary_yaml(entry: GlossaryEntry) -> str:
     """A glossary entry in canonical form; empty optional fields are left out."""
     item = INDENT + "  "
     parts: dict[str, list[str]] = {
         "term": _lines("term", entry.term),
         "variants": _list_lines("variants", [scalar(v, INDENT) for v in sorted(entry.variants)]),
+        "traditional": _traditional_lines(entry),
         "pinyin": _lines("pinyin", entry.pinyin),
         "pinyin_confirmed": _list_lines("pinyin_confirmed", [scalar(v, INDENT) for v in sorted(entry.pinyin_confirmed)]),
         "english": _lines("english", entry.english),

@@ -146,6 +146,23 @@ def _related(node: Node, path: str) -> tuple[tuple[Relation, ...], list[Problem]
     return tuple(items), found
 
 
+@dataclass(frozen=True)
+class TraditionalForms:
+    """The Traditional spellings of an entry's forms where OpenCC cannot decide, and why."""
+
+    forms: tuple[str, ...]
+    basis: str
+
+
+def _traditional(node: Node, path: str) -> tuple[TraditionalForms | None, list[Problem]]:
+    if is_null(node):
+        return None, []
+    values, found = mapping_items(node, path, TRADITIONAL_FIELDS)
+    if found or not values.get("forms") or not values.get("basis"):
+        return None, found
+    return TraditionalForms(values["forms"], values["basis"]), []
+
+
 def _scope(node: Node, path: str) -> tuple[Scope, list[Problem]]:
     if is_null(node):
         return Scope(), []
@@ -170,12 +187,22 @@ SCOPE_FIELDS = (
     Field("body", one_line, False, "the body that issued or runs it, or 'unknown'"),
     Field("period", one_line, False, "when: a year or range as the sources give it, or 'unknown'"),
 )
+TRADITIONAL_FIELDS = (
+    Field("forms", text_list, True, "the term or a variant written in Traditional, whole, as the Traditional "
+          "view and PDF print it", "[抱團發展]"),
+    Field("basis", one_line, True, "why these forms: the Traditional original that writes them, cited as "
+          "'text-id pN' (check finds them there), or 通行写法 and the reason"),
+)
 GLOSSARY_FIELDS = (
     Field("term", one_line, True, "the Simplified form exactly as it appears in the texts",
           "五个一"),
     Field("variants", text_list, False,
           "other written forms found in texts; Traditional forms are derived automatically",
           "[文明积分超市]"),
+    Field("traditional", _traditional, False,
+          "Traditional spellings where OpenCC cannot decide a character's form (发 發/髮, 干 幹/乾, 台 臺/檯): "
+          "'{forms: [...], basis: ...}'; check asks for it when a form has such a character that no OpenCC "
+          "phrase settles; otherwise the Traditional form is derived with OpenCC s2tw"),
     Field("pinyin", one_line, True, "pinyin with tone marks, confirmed by a person", "wǔ gè yī"),
     Field("pinyin_confirmed", text_list, False,
           "readings checked by a person where pypinyin reads otherwise: a piece of the term and its "
@@ -227,6 +254,7 @@ class GlossaryEntry:
     exclude: tuple[str | Context, ...]
     note: str | None
     positions: tuple[tuple[str, int, int], ...]  # (field, line, column) for later problems
+    traditional: TraditionalForms | None = None  # declared after variants in the file, like the schema
 
     def position_of(self, field: str) -> tuple[int, int]:
         """Return where a field was written, or the top of the file."""

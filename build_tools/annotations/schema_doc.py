@@ -15,6 +15,7 @@ from build_tools.annotations.glossary import (
     GLOSSARY_FIELDS,
     SCOPE_FIELDS,
     SOURCE_FIELDS,
+    TRADITIONAL_FIELDS,
 )
 from build_tools.annotations.schema import Field
 from build_tools.annotations.textmeta import PLACE_FIELDS, TEXT_FIELDS
@@ -30,6 +31,7 @@ NESTED: dict[str, tuple[str, tuple[Field, ...]]] = {
     "sources": ("[]", SOURCE_FIELDS),
     "exclude": ("[]", CONTEXT_FIELDS),
     "place": ("", PLACE_FIELDS),
+    "traditional": ("", TRADITIONAL_FIELDS),
 }
 FILES = (
     ("annotations/glossary/<id>.yml", "术语条目 · a glossary entry", GLOSSARY_FIELDS),

@@ -14,6 +14,7 @@ from build_tools.problems import problem
 from build_tools.write import write_file_atomically
 
 DEFAULT_OUTPUT = Path("site/downloads/edition.pdf")
+SCRIPTS = ("simplified", "traditional")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("pdf", help="check everything, then build the offline PDF")
     parser.add_argument("--output", type=Path, default=None,
                         help=f"where to write the PDF (default: ROOT/{DEFAULT_OUTPUT})")
+    parser.add_argument("--script", choices=SCRIPTS, default="simplified",
+                        help="the book's script: traditional prints texts published in Traditional as "
+                             "published, converts the rest with OpenCC s2tw, in Noto CJK TC")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings (the edition's and WeasyPrint's) as errors")
     parser.set_defaults(run=cmd_pdf)
@@ -38,7 +42,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         report([problem("SOURCE_DATE_EPOCH", 1, 1, "bad-environment", str(err))], args.strict)
         return 1
     started = time.perf_counter()
-    laid, errors = build_pdf(edition, stamp)
+    laid, errors = build_pdf(edition, stamp, getattr(args, "script", "simplified"))
     if report(errors + layout_warnings(laid), args.strict):
         print("nothing was written", file=sys.stderr)
         return 1

@@ -12,9 +12,11 @@ from build_tools.pdf.chapter import footnote_ids
 from build_tools.pdf.diagrams import map_sources
 from build_tools.pdf.invariant import check_footnotes_laid, check_text_preserved
 from build_tools.pdf.render import Laid, render_pdf
+from build_tools.pdf.traditional import to_traditional_book, traditional_edition
 from build_tools.problems import Problem, warning
 
 STYLESHEET = "build_tools/pdf/book.css"  # where WeasyPrint's warnings are reported
+FACES = {"simplified": "SC", "traditional": "TC"}  # the Noto CJK faces of each script
 
 
 def build_stamp(environ: Mapping[str, str]) -> datetime:
@@ -27,12 +29,20 @@ def build_stamp(environ: Mapping[str, str]) -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC)
 
 
-def build_pdf(edition: Edition, stamp: datetime) -> tuple[Laid, list[Problem]]:
-    """Render the book and lay it out; return the PDF and what is wrong with it."""
-    texts = edition.texts_in_reading_order()
+def build_pdf(edition: Edition, stamp: datetime, script: str = "simplified") -> tuple[Laid, list[Problem]]:
+    """Render the book and lay it out; return the PDF and what is wrong with it.
+
+    ``script`` 'traditional' builds the Traditional book (``pdf.traditional``) in the
+    Traditional faces of the same fonts.
+    """
+    if script == "traditional":
+        edition = traditional_edition(edition)
     sources = map_sources(edition)
     book = render_book(edition, stamp, dict(zip(sources, layout_svgs(list(sources.values())), strict=True)))
-    laid = render_pdf(book)
+    if script == "traditional":
+        book = to_traditional_book(book, edition)
+    texts = edition.texts_in_reading_order()
+    laid = render_pdf(book, FACES[script])
     footnotes = [(text.meta.id, ident) for text in texts for ident in footnote_ids(edition, text.meta.id)]
     return laid, check_text_preserved(book, texts) + check_footnotes_laid(footnotes, laid.anchors)
 

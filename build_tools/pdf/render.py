@@ -26,8 +26,12 @@ class Laid:
     title_lines: tuple[tuple[str, ...], ...] = ()  # each chapter and section title's lines
 
 
-def render_pdf(book: str) -> Laid:
-    """Lay out the book's HTML with the book stylesheet and return the PDF."""
+def render_pdf(book: str, face: str = "SC") -> Laid:
+    """Lay out the book's HTML with the book stylesheet and return the PDF.
+
+    ``face`` is the Noto CJK face the stylesheet's families take (SC, or TC for the
+    Traditional book): the stylesheet names "Noto Serif CJK SC", the face replaces SC.
+    """
     # Imported here: WeasyPrint takes 0.4 s to import and only this command needs it.
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
@@ -35,6 +39,7 @@ def render_pdf(book: str) -> Laid:
     # Every URL is refused: the book is self-contained and definitions are untrusted.
     fetcher = URLFetcher(allowed_protocols=frozenset())
     stylesheet = files("build_tools.pdf").joinpath(STYLESHEET).read_text(encoding="utf-8")
+    stylesheet = stylesheet.replace(" CJK SC\"", f" CJK {face}\"")
     html = HTML(string=book, base_url="about:blank", url_fetcher=fetcher)
     order = {element: index for index, element in enumerate(html.etree_element.iter())}
     with _weasyprint_warnings() as warnings, _footnotes_kept(lambda box: order.get(box.element, 0)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from build_tools.annotations.definitions import Cite, Spans, anchor_spans, render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
@@ -19,9 +19,11 @@ from build_tools.site.render_text import Escape, InlineRenderer
 from build_tools.stages.typography import join_cjk_lines
 from build_tools.terms.annotate import Found
 from build_tools.terms.marking import Marked, mark_first_in_section
+from build_tools.traditional_forms import traditional_term
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
 OTHER_ANCHORS = {"s": "小标题", "c": "图片说明"}  # anchors of blocks that are not paragraphs
+Excerpt = Callable[[Found], str]  # an occurrence's words in context, rendered
 
 
 def linked_inline(edition: Edition, text_id: str) -> InlineRenderer:
@@ -94,12 +96,19 @@ def render_citation(title: str, href: str, spans: Spans) -> str:
 
 
 def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances,
-                     diagram: str | None = None) -> str:
-    """The page of one term: facts, definition, parts, sources and every occurrence;
-    ``diagram`` is the SVG of its relations, when it has any."""
+                     diagram: str | None = None, excerpt: Excerpt | None = None,
+                     script_twin: str | None = None) -> str:
+    """The page of one term: facts, definition, parts, sources and every occurrence.
+
+    ``diagram`` is the SVG of its relations, when it has any. The term stands beside its
+    form in the other script (``script_twin``; by default its Traditional form);
+    ``excerpt`` renders an occurrence in context (the Traditional view quotes a text
+    published in Traditional in its own characters).
+    """
     parts = [
         front_matter(entry.term, entry.summary, entry.path),
         f"# {escape_markdown(entry.term)} {{ #term }}\n",
+        script_twin or render_script_twin("繁体", traditional_term(entry), "zh-Hant"),
         _facts(entry),
         f'<p class="term-summary">{escape_html(entry.summary)}{general_mark(entry.basis)}</p>\n',
         "## 释义 { #definition }\n",
@@ -114,8 +123,13 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
     parts.append(render_comparison(entry, edition, appearances))
     parts.append("## 出处 { #sources }\n")
     parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")
-    parts.append(_occurrences(entry, edition))
+    parts.append(_occurrences(entry, edition, excerpt or occurrence_excerpt))
     return "\n".join(parts)
+
+
+def render_script_twin(label: str, form: str, lang: str) -> str:
+    """The term in the other script, beside the heading."""
+    return f'<p class="term-script">{escape_html(label)}：<span lang="{lang}">{escape_html(form)}</span></p>\n'
 
 
 def _facts(entry: GlossaryEntry) -> str:
@@ -147,24 +161,31 @@ def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
     return f'- <span class="citation"><span class="cite-unit"><a href="{href}#{anchor}">{label}</a></span></span>'
 
 
-def _occurrences(entry: GlossaryEntry, edition: Edition) -> str:
+def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt) -> str:
     found = edition.found_of_term(entry.id)  # texts in id order, each in reading order
     lines = [f"## 出现位置 {{ #occurrences }}\n\n共 {len(found)} 处。\n"]
     for text_id, here in itertools.groupby(found, key=lambda f: f.text_id):
         lines.append(f"### {escape_markdown(edition.text(text_id).meta.title)}\n")  # type: ignore[union-attr]
-        lines.extend(_occurrence_line(f) for f in here)
+        lines.extend(_occurrence_line(f, excerpt) for f in here)
         lines.append("")
     return "\n".join(lines)
 
 
-def _occurrence_line(found: Found) -> str:
-    text, occurrence = found.block.text, found.occurrence
+def _occurrence_line(found: Found, excerpt: Excerpt) -> str:
+    link = f"[第{found.block.anchor[1:]}段](../texts/{found.text_id}.md#{found.block.anchor})"
+    return f"- {link}：{excerpt(found)}"
+
+
+def occurrence_excerpt(found: Found, text: str | None = None) -> str:
+    """The words around an occurrence, the term marked; ``text`` is the block's text in
+    another script of the same length (its offsets hold), by default the block's own."""
+    occurrence = found.occurrence
+    text = found.block.text if text is None else text
     before = text[max(0, occurrence.start - CONTEXT):occurrence.start]
     after = text[occurrence.end:occurrence.end + CONTEXT]
     ellipsis_before = "…" if occurrence.start > CONTEXT else ""
     ellipsis_after = "…" if occurrence.end + CONTEXT < len(text) else ""
-    link = f"[第{found.block.anchor[1:]}段](../texts/{found.text_id}.md#{found.block.anchor})"
-    return (f"- {link}：{ellipsis_before}{escape_markdown(before)}"
+    return (f"{ellipsis_before}{escape_markdown(before)}"
             f"<mark>{escape_html(text[occurrence.start:occurrence.end])}</mark>"
             f"{escape_markdown(after)}{ellipsis_after}")
 

@@ -16,34 +16,37 @@ Only human text is converted: link targets, ``href``/``src``/``id``/``class``/``
 attributes and bare URLs are set aside first (ids and YAML keys are ASCII, which OpenCC
 leaves alone anyway). A text published in Traditional is not round-tripped through
 Simplified (s2t is not the inverse of t2s: 着/著, 发/發/髮, 干/乾/幹): its page shows each
-block's own characters, ``Block.original``, which the pass leaves untouched.
+block's own characters, ``Block.original``, which the pass leaves untouched; so do its
+term pages where they quote it (``site.traditional_terms``). Where a character has
+several Traditional forms, the glossary's overrides and the corpus's corrections
+(``traditional_forms``) settle what s2tw cannot.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block
 from build_tools.site.markup import escape_html
 from build_tools.site.render_glossary import term_link
-from build_tools.site.render_relations import panel_items, render_panel, term_appearances
+from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
+from build_tools.site.traditional_terms import END, KEEP, render_traditional_term_page
 from build_tools.stages.script import convert
 from build_tools.terms.marking import mark_first_in_section
+from build_tools.traditional_forms import PROFILE, glossary_replacements, to_hant
 from build_tools.write import CopyOf
 
-PROFILE = "s2tw"
 LANG = "zh-Hant"
 ROOT = f"build/generated/{LANG}"
 DOCS = f"{ROOT}/docs"
 THEME = f"{ROOT}/theme"
-# Text between these (private-use) marks is already in its final script: kept as it is.
-KEEP, END = "\ue000", "\ue001"
 PROTECTED = re.compile(
     KEEP + "[^" + END + "]*" + END                          # a block in its original script
     + r"|\b(?:href|src|id|class|for|data-[\w-]+)=\"[^\"]*\""  # machine attributes
@@ -51,30 +54,27 @@ PROTECTED = re.compile(
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
 RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
-# Where OpenCC's phrase rules pick the wrong one of several Traditional forms in this corpus
-# (a longer phrase wins across a word boundary: 保护|发展 read as 护发 "hair care"), the form
-# the words need; 臺盤 is how the Traditional original writes the village's name.
-CORRECTIONS = {"好乾部": "好幹部", "善乾": "善幹", "護髮展": "護發展", "蓄髮展": "蓄發展", "檯盤": "臺盤"}
-CORRECTION = re.compile("|".join(CORRECTIONS))
-DOWNLOADS = 'href="downloads/'  # the PDF and the offline zip are the Simplified site's
+DOWNLOADS = 'href="downloads/'  # the PDFs and the offline zip, one level up from the Traditional view
 
 
-def to_traditional(page: str) -> str:
-    """Convert a page's human text to Traditional; machine parts and kept spans stay as they are."""
+def to_traditional(page: str, replacements: tuple[tuple[str, str], ...] = ()) -> str:
+    """Convert a page's human text to Traditional; machine parts and kept spans stay as they are.
+
+    ``replacements`` are the glossary's overrides (``traditional_forms.glossary_replacements``).
+    """
     parts, position = [], 0
     for match in PROTECTED.finditer(page):
-        parts.append(_convert(page[position:match.start()]))
+        parts.append(_convert(page[position:match.start()], replacements))
         kept = match.group()
         parts.append(kept[1:-1] if kept.startswith(KEEP) else kept)
         position = match.end()
-    parts.append(_convert(page[position:]))
+    parts.append(_convert(page[position:], replacements))
     return "".join(parts)
 
 
-def _convert(text: str) -> str:
+def _convert(text: str, replacements: tuple[tuple[str, str], ...]) -> str:
     # Names of languages are attributes, but they must say what the text now is.
-    converted = CORRECTION.sub(lambda match: CORRECTIONS[match.group()], convert(text, PROFILE))
-    return converted.replace('lang="zh-Hans"', f'lang="{LANG}"')
+    return to_hant(text, replacements).replace('lang="zh-Hans"', f'lang="{LANG}"')
 
 
 def traditional_path(path: str) -> str:
@@ -91,12 +91,15 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
     converted here because they are not generated.
     """
     snippets: dict[str, str] = {}
+    diagrams: dict[str, str] = {}  # the SVG files come before the term pages that inline them
+    replacements = glossary_replacements(edition.glossary) if edition is not None else ()
+    appearances = functools.cache(lambda: term_appearances(edition))
     for path, output in outputs:
         yield path, output
         if path.startswith("build/generated/snippets/") and isinstance(output, bytes):
             snippets[path.rsplit("/", 1)[1]] = output.decode("utf-8")
         elif path == "build/generated/nav.yml" and isinstance(output, bytes):
-            yield f"{ROOT}/nav.yml", render_traditional_nav(output.decode("utf-8")).encode("utf-8")
+            yield f"{ROOT}/nav.yml", render_traditional_nav(output.decode("utf-8"), replacements).encode("utf-8")
         elif path == "build/generated/jieba_userdict.txt" and isinstance(output, bytes):
             yield f"{ROOT}/jieba_userdict.txt", _jieba(output.decode("utf-8")).encode("utf-8")
         elif path.startswith(f"{THEME_ROOT}/"):
@@ -104,29 +107,36 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
                 output = patched_search_worker((PROFILE,))[1]
             yield f"{THEME}/{path.removeprefix(THEME_ROOT + '/')}", output
         elif path.startswith("docs/") and path.endswith(".svg") and isinstance(output, bytes):
-            yield traditional_path(path), to_traditional(output.decode("utf-8")).encode("utf-8")  # labels
+            diagrams[path.rsplit("/", 1)[1].removesuffix(".svg")] = output.decode("utf-8")
+            yield traditional_path(path), to_traditional(output.decode("utf-8"), replacements).encode("utf-8")  # labels
         elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
-            yield traditional_path(path), _page(path, output.decode("utf-8"), edition, site_url).encode("utf-8")
+            page = _page(path, output.decode("utf-8"), edition, site_url, appearances, diagrams)
+            yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
         elif path.startswith("docs/"):
             yield traditional_path(path), output  # raw copies and citation files, unchanged
     for path, data in sorted(handwritten.items()):
         page = data.decode("utf-8")
         if path == "docs/index.md":
             page = _home(page, snippets)
-        yield traditional_path(path), to_traditional(page).encode("utf-8")
+        yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
 
 
-def _page(path: str, page: str, edition: Edition, site_url: str | None) -> str:
-    text_id = path.removeprefix("docs/texts/").removesuffix(".md")
-    text = edition.text(text_id) if path.startswith("docs/texts/") else None
+def _page(path: str, page: str, edition: Edition, site_url: str | None,
+          appearances: Callable[[], Appearances], diagrams: dict[str, str]) -> str:
+    """The page to convert: a text or term page rendered again where the view needs more."""
+    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    entry = edition.entry(name) if path.startswith("docs/glossary/") else None
+    if entry is not None:
+        return render_traditional_term_page(entry, edition, appearances(), diagrams.get(f"term-{entry.id}"))
+    text = edition.text(name) if path.startswith("docs/texts/") else None
     if text is None:
-        return to_traditional(page)
+        return page
     if text.meta.script == "traditional":
         page = render_original_page(text, edition, site_url)
-        note = "本文原以繁體字發表；本頁正文為原文字形，未經簡繁轉換。簡體版為 OpenCC 轉換所得。"
+        note = "本文原以繁体字发表；本页正文为原文字形，未经简繁转换。简体版为 OpenCC 转换所得。"
     else:
-        note = f"本文原以簡體字發表；本頁由 OpenCC（{PROFILE}）轉換為繁體。"
-    return _with_note(to_traditional(page), note)
+        note = f"本文原以简体字发表；本页由 OpenCC（{PROFILE}）转换为繁体。"
+    return _with_note(page, note)
 
 
 def _with_note(page: str, note: str) -> str:
@@ -179,10 +189,10 @@ def original_inline(edition: Edition, text_id: str) -> InlineRenderer:
     return render
 
 
-def render_traditional_nav(nav: str) -> str:
+def render_traditional_nav(nav: str, replacements: tuple[tuple[str, str], ...] = ()) -> str:
     """The Simplified nav config, converted, inheriting mkdocs.yml as the Simplified one does."""
     return "# Generated; do not edit. Inherited by mkdocs.zh-Hant.yml.\nINHERIT: ../../../mkdocs.yml\n" + to_traditional(
-        "\n".join(line for line in nav.splitlines() if not line.startswith("#")) + "\n")
+        "\n".join(line for line in nav.splitlines() if not line.startswith("#")) + "\n", replacements)
 
 
 def _jieba(dictionary: str) -> str:
