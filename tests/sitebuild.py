@@ -48,7 +48,7 @@ BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from th
 def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
     """Generate the pages and run mkdocs build --strict in root (with ``pdf``, the downloads
     too, as make does: the offline zip before the site, whose home page gives its size, and
-    the PDF after it)."""
+    the PDFs after it)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
@@ -64,9 +64,13 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
         return built
     (root / "site/downloads").mkdir(parents=True, exist_ok=True)
     shutil.copy2(root / OFFLINE_ZIP, root / "site/downloads")
-    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
-                           "--output", str(root / "site/downloads/edition.pdf")],
-                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+    for script, name in PDFS:
+        built = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf", "--script", script,
+                                "--output", str(root / "site/downloads" / name)],
+                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+        if built.returncode != 0:
+            return built
+    return built
 
 
 def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -75,14 +79,6 @@ def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     for config in CONFIGS:
         built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
                                capture_output=True, text=True, cwd=root, env=env, check=False)
-        if built.returncode != 0:
-            return built
-    if not pdf:
-        return built
-    for script, name in PDFS:
-        built = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf", "--script", script,
-                                "--output", str(root / "site/downloads" / name)],
-                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
         if built.returncode != 0:
             return built
     return built

@@ -186,8 +186,7 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
         run = Run(**{**run.__dict__, "files_changed_by_one_edit": changed, "edit_s": seconds,
                      "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
-        print(reader_weight(root), flush=True)
-        print(weight_report(*measure_weights(root / "site")), flush=True)
+        print(reader_weight(root), weight_report(*measure_weights(root / "site")), sep="\n", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return run
 

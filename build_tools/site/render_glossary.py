@@ -11,8 +11,7 @@ from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
 from build_tools.annotations.schema import KIND_LABELS
 from build_tools.edition import Edition
 from build_tools.model import Block
-from build_tools.presentation import cited_title, scope_shown
-from build_tools.presentation import USER_WORD_FREQUENCY, dictionary_words
+from build_tools.presentation import USER_WORD_FREQUENCY, cited_title, dictionary_words, scope_shown
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
