@@ -22,12 +22,14 @@ import re
 from dataclasses import dataclass, replace
 
 from build_tools.annotations.fmt import render_glossary_yaml, render_text_meta_yaml
-from build_tools.annotations.glossary import GlossaryEntry, Scope, SourceRef
+from build_tools.annotations.glossary import GlossaryEntry, Scope, SourceRef, TraditionalForms
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import DropRule
 from build_tools.readings import expected_reading
 from build_tools.sources import Sources, raw_text_path
 from build_tools.stages.chars import HAN
+from build_tools.stages.opencc_tables import undecided
+from build_tools.traditional_forms import to_hant
 
 HAN_CHARACTER = re.compile(f"[{HAN}]")
 PROGRAMME_WORDS = ("工程", "行动", "机制", "模式", "计划", "示范点", "服务站", "攻坚战", "联盟", "品牌")
@@ -158,4 +160,6 @@ def _synthetic(term: str, number: int) -> GlossaryEntry:
         definition=f"合成术语“{term}”（据通行解释）。",
         components=(), scope=Scope(), sources=(SourceRef(None, None, 0, 0),), related=(), exclude=(),
         note=None, positions=(),
+        # A term OpenCC cannot put in Traditional is settled as a contributor would settle it.
+        traditional=TraditionalForms((to_hant(term),), "通行写法（合成术语）") if undecided(term) else None,
     )
