@@ -42,7 +42,7 @@ def test_bad_annotation_writes_nothing(generated_copy: Path, capsys: pytest.Capt
 def test_exception_mid_render_writes_nothing(generated_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(generated_copy)
 
-    def broken(entry, edition, appearances):  # type: ignore[no-untyped-def]
+    def broken(entry, edition, *rest):  # type: ignore[no-untyped-def]
         if entry.id == "wu-ge-yi":
             raise RuntimeError("disk full while rendering")
         return "page"
