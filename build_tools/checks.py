@@ -9,7 +9,6 @@ from build_tools.annotations.definitions import cited_passages, definition_limit
 from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.basis import check_basis
 from build_tools.edition import Edition
-from build_tools.presentation import MAX_CITED_TITLE
 from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
 from build_tools.readings import check_readings
@@ -34,7 +33,6 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_component_references(edition),
         *_unused(edition),
         *_field_style(edition),
-        *_cited_titles(edition),
         *check_traditional_forms(edition),
     ]
 
@@ -143,13 +141,3 @@ def _field_style(edition: Edition) -> Iterator[Problem]:
             yield problem(entry.path, *entry.position_of("pinyin"), "bad-pinyin",
                           f"'{entry.pinyin}' is not pinyin with tone marks (e.g. wǔ gè yī)")
 
-
-def _cited_titles(edition: Edition) -> Iterator[Problem]:
-    """A title too long for a citation on a phone needs a short_title made of its words."""
-    for meta in (text.meta for text in edition.texts):
-        if len(meta.cited_title) > MAX_CITED_TITLE:
-            field = "short_title" if meta.short_title else "title"
-            yield warning(meta.path, *meta.position_of(field), "long-cited-title",
-                          f"citations show '{meta.cited_title}' ({len(meta.cited_title)} characters), too long "
-                          f"for one line of a phone; give a short_title of at most {MAX_CITED_TITLE} "
-                          "characters made of the title's own words")

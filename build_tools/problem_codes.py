@@ -52,7 +52,6 @@ CODES = {
     "bad-url": "a source_url that is not an http(s) web address",
     "short-title-not-in-title": "a short_title that is not made of the title's own words",
     "note-without-chinese": "a text's note without note_zh, its Chinese rendering for readers",
-    "long-cited-title": "a title citations show that is too long for one line of a phone, without a short_title",
     # Block ids (annotations/anchors/)
     "missing-anchor-ledger": "a text without its ledger of block ids (positional ids stand until it is written)",
     "anchors-outdated": "a text's blocks changed and its ledger does not record their ids yet",

@@ -50,7 +50,7 @@ def open_page(browser: Browser, kind: str, url: str) -> Page:
 @pytest.mark.parametrize("term", TERM_PAGES)
 def test_citations_never_break_inside(browser: Browser, site: str, kind: str, term: str) -> None:
     page = open_page(browser, kind, f"{site}/glossary/{term}/")
-    units = page.locator(".term-definition .cite-unit, #sources ~ ul .cite-unit")
+    units = page.locator(".term-definition .cite-unit, .term-sources .cite-unit")
     assert units.count() > 0
     assert page.evaluate(BROKEN, ".cite-unit") == []
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -102,8 +102,6 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]]
      [(11, 9, "missing-convert", "convert: t2s")]),
     ("short-title-not-in-title", {T: meta("title_source: editor", "title_source: editor\nshort_title: 改革新篇")},
      [(3, 14, "short-title-not-in-title", "is not taken from the title")]),
-    ("long-cited-title", {T: meta("title: 毕节以体制机制创新推进改革发展", "title: 毕节以体制机制创新推进改革发展的新举措")},
-     [(1, 8, "long-cited-title", "give a short_title of at most 16 characters")]),
     ("note-without-chinese", {T: meta("note_zh:", "# note_zh:")},
      [(14, 7, "note-without-chinese", "a note needs note_zh")]),
     ("source-changed", {T: meta("sha256: 9a", "sha256: 0a")},

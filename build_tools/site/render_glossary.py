@@ -123,7 +123,9 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
     parts.append(render_related(entry, edition, diagram))
     parts.append(render_comparison(entry, edition, appearances))
     parts.append("## 出处 { #sources }\n")
-    parts.append("\n".join(_source(s.text, s.paragraph, edition) for s in entry.sources) + "\n")
+    # Raw HTML, not a Markdown list: Markdown would read a title's *a* or [b](c) as markup.
+    items = "".join(f"<li>{_source(s.text, s.paragraph, edition)}</li>" for s in entry.sources)
+    parts.append(f'<ul class="term-sources">{items}</ul>\n')
     parts.append(_occurrences(entry, edition, excerpt or occurrence_excerpt))
     return "\n".join(parts)
 
@@ -151,15 +153,15 @@ def _component(text: str, term_id: str | None, edition: Edition) -> str:
 
 def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
     if text_id is None:
-        return "- 通行解释（本条释义据公开的通行说法，非出自本版文本）"
+        return "通行解释（本条释义据公开的通行说法，非出自本版文本）"
     text = edition.text(text_id)
     if text is None or anchor is None:
-        return f"- {escape_markdown(text_id)} {escape_markdown(anchor or '')}"
+        return escape_html(f"{text_id} {anchor or ''}")
     href, title = f"../../texts/{text_id}/", cited_title(text.meta)
     if anchor.startswith("p"):
-        return f"- {render_citation(title, href, anchor_spans(anchor))}"
+        return render_citation(title, href, anchor_spans(anchor))
     label = f"{escape_html(title)}{OTHER_ANCHORS[anchor[0]]}{anchor[1:]}"  # a heading or a caption
-    return f'- <span class="citation"><span class="cite-unit"><a href="{href}#{anchor}">{label}</a></span></span>'
+    return f'<span class="citation"><span class="cite-unit"><a href="{href}#{anchor}">{label}</a></span></span>'
 
 
 def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt) -> str:
