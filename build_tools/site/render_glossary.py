@@ -83,12 +83,10 @@ def render_citation(title: str, href: str, spans: Spans) -> str:
     """《title》第N段, every paragraph of a list or range its own link.
 
     A citation never breaks inside: one paragraph is one unbreakable unit; a list or range
-    breaks only between its paragraph numbers, never before 、 or 段. Both places it stands
-    (a definition, a list item) are Markdown, so the title is escaped for Markdown: a title
-    with ``[b](c)`` in it must not become a link inside the link.
+    breaks only between its paragraph numbers, never before 、 or 段.
     """
     numbers = [n for first, last in spans for n in range(first, last + 1)]
-    shown = [f"{escape_markdown(title)}第{numbers[0]}", *map(str, numbers[1:])]
+    shown = [f"{escape_html(title)}第{numbers[0]}", *map(str, numbers[1:])]
     shown[-1] += "段"
     units = [f'<a href="{href}#p{n}">{label}</a>' for n, label in zip(numbers, shown)]
     units = [*(f"{unit}、" for unit in units[:-1]), units[-1]]
