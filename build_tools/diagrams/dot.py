@@ -45,15 +45,15 @@ def _escaped(text: str) -> str:
     return CONTROL.sub(" ", text).replace("\\", "\\\\").replace("&", "&amp;").replace('"', '\\"')
 
 
-def render_dot(diagram: Diagram, href: Callable[[str], str]) -> str:
+def render_dot(diagram: Diagram, href: Callable[[str], str], font: str = FONT) -> str:
     """DOT source of ``diagram``; ``href`` gives the address of a term's page."""
     name = dot_string(diagram.name)
     lines = [
         f"digraph {name} {{",
         f'  graph [id={name} rankdir=LR ordering=out nodesep=0.15 ranksep=0.35 pad=0.05 bgcolor="transparent"]',
         (f'  node [shape=box style="rounded,filled" fillcolor="#eef1fb" color="#3f51b5" fontcolor="#1a237e" '
-         f'fontname="{FONT}" fontsize={LABEL_PT} margin="0.12,0.05" height=0.3]'),
-        f'  edge [color="#5c6bc0" fontcolor="#37474f" fontname="{FONT}" fontsize={RELATION_PT} arrowsize=0.7]',
+         f'fontname="{font}" fontsize={LABEL_PT} margin="0.12,0.05" height=0.3]'),
+        f'  edge [color="#5c6bc0" fontcolor="#37474f" fontname="{font}" fontsize={RELATION_PT} arrowsize=0.7]',
     ]
     for entry in diagram.nodes:
         focus = ' fillcolor="#3f51b5" fontcolor="white"' if entry.id == diagram.focus else ""

@@ -37,7 +37,7 @@ def build_pdf(edition: Edition, stamp: datetime, script: str = "simplified") -> 
     """
     if script == "traditional":
         edition = traditional_edition(edition)
-    sources = map_sources(edition)
+    sources = map_sources(edition, FACES[script])
     book = render_book(edition, stamp, dict(zip(sources, layout_svgs(list(sources.values())), strict=True)))
     if script == "traditional":
         book = to_traditional_book(book, edition)

@@ -15,9 +15,10 @@ from build_tools.pdf.ids import entry_id
 from build_tools.pdf.typeset import typeset_all
 
 
-def map_sources(edition: Edition) -> dict[str, str]:
-    """DOT source of each drawing of the map by name, its nodes linked inside the PDF."""
-    return {d.name: render_dot(d, lambda term_id: f"#{entry_id(term_id)}")
+def map_sources(edition: Edition, face: str = "SC") -> dict[str, str]:
+    """DOT source of each drawing of the map by name, its nodes linked inside the PDF, its
+    labels in the book's Noto CJK ``face`` (TC in the Traditional book, whose fonts it embeds)."""
+    return {d.name: render_dot(d, lambda term_id: f"#{entry_id(term_id)}", f"Noto Sans CJK {face}")
             for group in map_diagrams(edition) for d in group}
 
 

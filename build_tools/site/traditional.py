@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from build_tools.diagrams.dot import FONT as SVG_FONT
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block
 from build_tools.site.markup import escape_html
@@ -69,7 +70,8 @@ def to_traditional(page: str, replacements: tuple[tuple[str, str], ...] = ()) ->
         parts.append(kept[1:-1] if kept.startswith(KEEP) else kept)
         position = match.end()
     parts.append(_convert(page[position:], replacements))
-    return "".join(parts)
+    # Diagrams name the Simplified face of Noto Sans CJK; Traditional labels take its TC face.
+    return "".join(parts).replace(f'font-family="{SVG_FONT}"', f'font-family="{SVG_FONT.removesuffix("SC")}TC"')
 
 
 def _convert(text: str, replacements: tuple[tuple[str, str], ...]) -> str:
