@@ -1,6 +1,7 @@
 """In Chromium, on a desktop and on a 390×844 phone: a term page's citations never break
 inside a citation nor run off the page, the timeline's 首见 badge never breaks, and the
-text page folds its raw source line away. Screenshots of a term page go to test-artifacts/.
+text page folds its raw source line away; the home page offers every download. Screenshots of a
+term page and of the home page go to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -96,4 +97,18 @@ def test_the_raw_source_line_is_folded_away(browser: Browser, site: str) -> None
     page.locator("details.source-line summary").click()
     assert line.inner_text() == "作者:文|喻祖常  发布日期:2017/8/15 阅读次数:"
     assert page.locator(".text-meta .note-en").get_attribute("lang") == "en"
+    page.context.close()
+
+
+@pytest.mark.parametrize("kind", VIEWPORTS)
+def test_the_home_page_offers_every_download_and_fits_the_screen(browser: Browser, site: str, kind: str) -> None:
+    page = open_page(browser, kind, f"{site}/")
+    downloads = page.locator("article a[href^='downloads/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert {"downloads/edition.pdf", "downloads/edition-zh-Hant.pdf", "downloads/edition-offline.zip"} <= set(downloads)
+    for href in downloads:  # each is really there, not only linked
+        assert page.request.get(f"{site}/{href}").ok, href
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"home-{kind}.png"), full_page=kind == "desktop")
     page.context.close()
