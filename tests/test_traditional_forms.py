@@ -150,6 +150,9 @@ def test_term_pages_quote_the_traditional_original_as_published(outputs: dict[st
     page = outputs[f"{DOCS}/glossary/zhu-cun-gan-bu.md"]
     lines = [line for line in page.splitlines() if f"../texts/{ORIGINAL}.md#" in line and "<mark>" in line]
     assert lines and all("干部" in line for line in lines)  # the original's 干, not s2tw's 幹
+    # The comparison table's 原文摘录 too (its 写法 column is the entry's form, converted).
+    rows = [line.split(" | ")[-1] for line in page.splitlines() if line.startswith("| ") and ORIGINAL in line]
+    assert rows and all("駐村干部" in row and "幹" not in row for row in rows)
     # Quotations in definitions, from the Traditional original: its characters, not a round trip.
     quoted = outputs[f"{DOCS}/glossary/san-zhi-li-liang.md"]
     assert "“發揮村干部、駐村干部、幫扶干部‘三支力量’作用" in quoted and "發揮村幹部" not in quoted

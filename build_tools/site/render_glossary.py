@@ -96,13 +96,13 @@ def render_citation(title: str, href: str, spans: Spans) -> str:
 
 def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appearances,
                      diagram: str | None = None, excerpt: Excerpt | None = None,
-                     script_twin: str | None = None) -> str:
+                     script_twin: str | None = None, snippet: Excerpt | None = None) -> str:
     """The page of one term: facts, definition, parts, sources and every occurrence.
 
     ``diagram`` is the SVG of its relations, when it has any. The term stands beside its
     form in the other script (``script_twin``; by default its Traditional form);
-    ``excerpt`` renders an occurrence in context (the Traditional view quotes a text
-    published in Traditional in its own characters).
+    ``excerpt`` renders an occurrence in context and ``snippet`` its words in the comparison
+    table (the Traditional view quotes a text published in Traditional in its own characters).
     """
     parts = [
         front_matter(entry.term, entry.summary, entry.path),
@@ -119,7 +119,7 @@ def render_term_page(entry: GlossaryEntry, edition: Edition, appearances: Appear
     if entry.note:
         parts.append(f'<p class="term-note"><strong>说明：</strong>{escape_html(join_cjk_lines(entry.note))}</p>\n')
     parts.append(render_related(entry, edition, diagram))
-    parts.append(render_comparison(entry, edition, appearances))
+    parts.append(render_comparison(entry, edition, appearances, snippet))
     parts.append("## 出处 { #sources }\n")
     # Raw HTML, not a Markdown list: Markdown would read a title's *a* or [b](c) as markup.
     items = "".join(f"<li>{_source(s.text, s.paragraph, edition)}</li>" for s in entry.sources)

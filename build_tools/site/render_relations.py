@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
@@ -76,8 +77,14 @@ def _reading_order(found: Found) -> tuple[int, str, int]:
     return block.lines[0], block.anchor, found.occurrence.start
 
 
-def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appearances) -> str:
-    """Where the initiative appears (itself or a variant): place, year, text, its words."""
+def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appearances,
+                      snippet: Callable[[Found], str] | None = None) -> str:
+    """Where the initiative appears (itself or a variant): place, year, text, its words.
+
+    ``snippet`` renders the words (Markdown); the Traditional view quotes a text published
+    in Traditional in its own characters.
+    """
+    snippet = snippet or comparison_snippet
     found_in = appearances.get(entry.id, ())
     if len(found_in) < 2:
         return ""
@@ -90,7 +97,7 @@ def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appea
         rows.append(
             f"| {escape_markdown(meta.place.label())} | {meta.date or '不详'} | "
             f"[{escape_markdown(meta.title)}](../texts/{meta.id}.md#{found.block.anchor}) | "
-            f"{escape_markdown(found.occurrence.form)} | {escape_markdown(_snippet(found))} |")
+            f"{escape_markdown(found.occurrence.form)} | {snippet(found)} |")
     if len(ordered) > COMPARISON_ROWS:
         rows.append(f"\n另有 {len(ordered) - COMPARISON_ROWS} 篇文本未列出，见下文“出现位置”。")
     return "\n".join(rows) + "\n"
@@ -100,11 +107,13 @@ def _date(edition: Edition, found: Found) -> str | None:
     return edition.text(found.text_id).meta.date  # type: ignore[union-attr]
 
 
-def _snippet(found: Found) -> str:
-    text, start = found.block.text, found.occurrence.start
+def comparison_snippet(found: Found, text: str | None = None) -> str:
+    """The words around an occurrence, escaped for a table cell; ``text`` is the block in
+    another script of the same length (its offsets hold), by default the block's own."""
+    text, start = found.block.text if text is None else text, found.occurrence.start
     begin = max(0, start - SNIPPET // 2)
     piece = text[begin:begin + SNIPPET]
-    return ("…" if begin else "") + piece + ("…" if begin + SNIPPET < len(text) else "")
+    return escape_markdown(("…" if begin else "") + piece + ("…" if begin + SNIPPET < len(text) else ""))
 
 
 def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:

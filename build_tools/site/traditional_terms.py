@@ -18,7 +18,7 @@ from build_tools.annotations.definitions import OMISSION, quoted_citations
 from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.edition import Edition
 from build_tools.site.render_glossary import occurrence_excerpt, render_script_twin, render_term_page
-from build_tools.site.render_relations import Appearances
+from build_tools.site.render_relations import Appearances, comparison_snippet
 from build_tools.terms.annotate import Found
 
 KEEP, END = "\ue000", "\ue001"  # text between them is in its final script (see site.traditional)
@@ -30,16 +30,30 @@ def render_traditional_term_page(entry: GlossaryEntry, edition: Edition, appeara
     """The term page to convert for the Traditional view (its kept spans are final)."""
     twin = KEEP + render_script_twin("简体", entry.term, "zh-Hans").replace("简体", "簡體") + END
     return render_term_page(quoting_originals(entry, edition), edition, appearances, diagram,
-                            lambda found: original_excerpt(found, edition), twin)
+                            lambda found: original_excerpt(found, edition), twin,
+                            lambda found: original_snippet(found, edition))
 
 
 def original_excerpt(found: Found, edition: Edition) -> str:
     """An occurrence in context, from the original characters when the text was published in Traditional."""
+    original = _original_block(found, edition)
+    return occurrence_excerpt(found) if original is None else KEEP + occurrence_excerpt(found, original) + END
+
+
+def _original_block(found: Found, edition: Edition) -> str | None:
+    """The block's original characters, when its text was published in Traditional and
+    cleaning kept the two scripts the same length (so the occurrence's offsets hold)."""
     text = edition.text(found.text_id)
     block = found.block
     if text is None or text.meta.script != "traditional" or len(block.original) != len(block.text):
-        return occurrence_excerpt(found)
-    return KEEP + occurrence_excerpt(found, block.original) + END
+        return None
+    return block.original
+
+
+def original_snippet(found: Found, edition: Edition) -> str:
+    """An occurrence's words in the comparison table, from the original characters as above."""
+    original = _original_block(found, edition)
+    return comparison_snippet(found) if original is None else KEEP + comparison_snippet(found, original) + END
 
 
 def quoting_originals(entry: GlossaryEntry, edition: Edition) -> GlossaryEntry:
