@@ -88,7 +88,7 @@ def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appea
     found_in = appearances.get(entry.id, ())
     if len(found_in) < 2:
         return ""
-    rows = ["## 各地各时比较 { #comparison }\n",
+    rows = ["## 各地各时比较 { #comparison data-search-exclude }\n",  # quotes texts indexed on their own pages
             "同一倡议（含其变体与他处的同一机制）在本版各文本中的出现，按日期排列；摘录为该文本中首次出现之处。\n",
             "| 地点 | 日期 | 文本 | 写法 | 原文摘录 |", "| --- | --- | --- | --- | --- |"]
     ordered = sorted(found_in, key=lambda f: (_date(edition, f) is None, _date(edition, f) or "", f.text_id))
@@ -215,7 +215,7 @@ def render_panel(items: tuple[PanelItem, ...]) -> str:
     if not items:
         return ""
     rendered = "\n".join(map(_panel_item, items))
-    return ("## 本文涉及的倡议与提法 { #initiatives }\n\n"
+    return ("## 本文涉及的倡议与提法 { #initiatives data-search-exclude }\n\n"
             f"本文共涉及 {len(items)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
             f'<ul class="initiatives" data-search-exclude>\n{rendered}\n</ul>\n')
 
