@@ -15,6 +15,7 @@ from build_tools.commands import (
     bench,
     candidates,
     check,
+    compact_search,
     evaluate,
     fmt,
     new_term,
@@ -26,7 +27,7 @@ from build_tools.commands import (
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, offline)
+                   pdf, offline, compact_search)
 
 
 def run(argv: list[str]) -> int:
