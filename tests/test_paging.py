@@ -28,10 +28,12 @@ MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#([\w-]+))?\)")
 
 @pytest.fixture(scope="module")
 def paged(edition: Edition) -> dict[str, str]:
-    """Every generated Markdown page of both views, with one text per page of a term's
-    occurrences and two per page of the timeline and the texts index."""
+    """Every generated Markdown page of both views, with two texts per page of a term's
+    occurrences (the first quoted in context, the others listed) and two per page of the
+    timeline and the texts index."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render_glossary, "OCCURRENCE_TEXTS_PER_PAGE", 1)
+        patch.setattr(render_glossary, "OCCURRENCE_TEXTS_PER_PAGE", 2)
+        patch.setattr(render_glossary, "QUOTED_TEXTS", 1)
         patch.setattr(render_timeline, "TEXTS_PER_PAGE", 2)
         patch.setattr(render_site, "TEXTS_PER_PAGE", 2)
         rendered = with_traditional(render_outputs(edition, PROJECT_ROOT), edition, read_handwritten(PROJECT_ROOT))
@@ -63,14 +65,16 @@ def test_every_occurrence_is_listed_once_across_the_pages(edition: Edition, page
     term_id = widest_term(edition)
     texts = {f.text_id for f in edition.found_of_term(term_id)}
     assert len(texts) >= 3  # a real term on three pages at least
+    count = (len(texts) + 1) // 2
     pages = [paged[f"docs/glossary/{term_id}.md"]] + [
-        paged[render_glossary.occurrence_page_path(term_id, n)] for n in range(2, len(texts) + 1)]
-    assert f"docs/glossary/{term_id}/occurrences-{len(texts) + 1}.md" not in paged
+        paged[render_glossary.occurrence_page_path(term_id, n)] for n in range(2, count + 1)]
+    assert f"docs/glossary/{term_id}/occurrences-{count + 1}.md" not in paged
+    assert "<mark>" in pages[0] and "<mark>" not in pages[1]  # quoted on the first page only
     listed = Counter()
     for page in pages:
         section = page[page.index("{ #occurrences"):]
         listed.update((posixpath.basename(target).removesuffix(".md"), anchor)
-                      for target, anchor in MD_LINK.findall(section) if "/texts/" in target)
+                      for target, anchor in MD_LINK.findall(section) if "/texts/" in target and anchor)
     expected = Counter((f.text_id, f.block.anchor) for f in edition.found_of_term(term_id))
     assert listed == expected
 
@@ -81,8 +85,8 @@ def test_every_text_is_listed_once_on_the_timeline_and_the_index(edition: Editio
                          ("docs/texts/index.md", "docs/texts/pages/")):
         pages = [page for path, page in paged.items() if path == first or path.startswith(later)]
         assert len(pages) == (len(edition.texts) + 1) // 2, first
-        listed = Counter(name for page in pages for target, _ in MD_LINK.findall(page)
-                         if (name := posixpath.basename(target).removesuffix(".md")) in text_ids)
+        listed = Counter(name for page in pages for target, anchor in MD_LINK.findall(page)
+                         if (name := posixpath.basename(target).removesuffix(".md")) in text_ids and not anchor)
         assert listed == Counter(dict.fromkeys(text_ids, 1)), first
 
 

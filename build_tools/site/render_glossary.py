@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from build_tools.annotations.definitions import Cite, Spans, anchor_spans, render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
@@ -22,10 +22,11 @@ from build_tools.terms.marking import Marked, mark_first_in_section
 from build_tools.traditional_forms import traditional_term
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
-# An occurrence list continues on numbered pages past this many texts (site.paging), and
-# quotes this many occurrences of each text in context, listing the rest by paragraph: a
-# term used in every text of 1,000 would otherwise make a page of over a megabyte.
-OCCURRENCE_TEXTS_PER_PAGE = 50
+# An occurrence list continues on numbered pages past this many texts (site.paging); its
+# first texts are quoted in context, a few occurrences each, the others listed by place:
+# a term used in every text of 1,000 would otherwise make a page of over a megabyte.
+OCCURRENCE_TEXTS_PER_PAGE = 100
+QUOTED_TEXTS = 20  # texts quoted in context, on the first page
 QUOTED_PER_TEXT = 3
 OTHER_ANCHORS = {"s": "小标题", "c": "图片说明"}  # anchors of blocks that are not paragraphs
 Excerpt = Callable[[Found], str]  # an occurrence's words in context, rendered
@@ -193,32 +194,45 @@ def render_occurrence_page(entry: GlossaryEntry, edition: Edition, number: int,
 
 
 def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt, number: int = 1) -> str:
-    """One page of the occurrence list: each text's first occurrences in context, the rest by paragraph.
+    """One page of the occurrence list: on the first page the first texts' occurrences in
+    context, then one line per text with each place it occurs.
 
     Out of search: it quotes the texts, which are indexed on their own pages (at 1,000
     articles these quotations were over half the search index and of its build time).
+    Quoting every occurrence of a term used in 1,000 texts would be 3,000 excerpts that no
+    one reads and 20 MB of pages to build; a line per text keeps every place one click away.
     """
     groups = occurrence_groups(entry, edition)
     pages = pages_of(groups, OCCURRENCE_TEXTS_PER_PAGE)
     here = "../" if number == 1 else "../../"  # from docs/glossary/ or docs/glossary/<term>/
-
     total = len(edition.found_of_term(entry.id))
     pager = render_pager(number, len(pages), f"{entry.id}.md", f"{entry.id}/occurrences-{{}}.md".format, "出现位置分页")
     lines = [f"## 出现位置 {{ #occurrences data-search-exclude }}\n\n共 {total} 处，见于 {len(groups)} 篇文本。\n"]
     lines += [pager] if pager else []
-    for text_id, found in pages[number - 1]:
+    shown = pages[number - 1]
+    quoted = shown[:QUOTED_TEXTS] if number == 1 else ()
+    for text_id, found in quoted:
         title = edition.text(text_id).meta.title  # type: ignore[union-attr]
         lines.append(f"### {escape_markdown(title)} {{ data-search-exclude }}\n")
         lines.extend(_occurrence_line(f, excerpt, here) for f in found[:QUOTED_PER_TEXT])
-        rest = found[QUOTED_PER_TEXT:]
-        if rest:
-            places = "、".join(f"[{_place_label(f.block.anchor)}]({here}texts/{text_id}.md#{f.block.anchor})"
-                               for f in rest)
-            lines.append(f"- 另有 {len(rest)} 处：{places}")
+        if found[QUOTED_PER_TEXT:]:
+            lines.append(f"- 另有 {len(found) - QUOTED_PER_TEXT} 处：{_places(found[QUOTED_PER_TEXT:], here)}")
+        lines.append("")
+    listed = shown[len(quoted):]
+    if listed:
+        if quoted:
+            lines.append("### 其他文本 { #occurrences-more data-search-exclude }\n")
+        lines.extend(f"- [{escape_markdown(edition.text(text_id).meta.title)}]({here}texts/{text_id}.md)"  # type: ignore[union-attr]
+                     f"（{len(found)} 处）：{_places(found, here)}" for text_id, found in listed)
         lines.append("")
     if pager:
         lines.append(pager)
     return "\n".join(lines)
+
+
+def _places(found: Sequence[Found], here: str) -> str:
+    """Each place of these occurrences (of one text), linked: 第3段、小标题2."""
+    return "、".join(f"[{_place_label(f.block.anchor)}]({here}texts/{f.text_id}.md#{f.block.anchor})" for f in found)
 
 
 def _occurrence_line(found: Found, excerpt: Excerpt, here: str = "../") -> str:

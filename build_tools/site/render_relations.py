@@ -47,7 +47,9 @@ def render_related(entry: GlossaryEntry, edition: Edition, svg: str | None = Non
 # where one occurs, texts in id order. Computed once per build: pages only look it up.
 Appearances = dict[str, tuple[Found, ...]]
 COMPARISON_ROWS = 30  # a comparison across thousands of texts is no longer readable
-ELSEWHERE_SHOWN = 5
+# Other texts a panel item names; the rest are counted and linked to the term's occurrences.
+# Three, not five: the panel is three quarters of a text page, and every page carries it.
+ELSEWHERE_SHOWN = 3
 
 
 def family_ids(term_id: str, edition: Edition) -> list[str]:
@@ -225,7 +227,8 @@ def _panel_item(item: PanelItem) -> str:
         f'<a href="../{e.text_id}/#{e.anchor}">{escape_html(e.title)}</a>'
         + (f"（作“{escape_html(e.form)}”）" if e.form is not None else "")
         for e in item.elsewhere)
-    more = f"等 {item.elsewhere_count} 篇" if item.elsewhere_count > ELSEWHERE_SHOWN else ""
+    more = (f'<a href="../../glossary/{item.term_id}/#occurrences">等 {item.elsewhere_count} 篇</a>'
+            if item.elsewhere_count > ELSEWHERE_SHOWN else "")
     elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if item.elsewhere else ""
     return (f'<li id="gl-{item.term_id}"><a class="gl-term" href="../../glossary/{item.term_id}/" lang="zh-Hans">'
             f'{escape_html(item.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(item.pinyin)}'

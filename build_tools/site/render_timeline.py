@@ -1,4 +1,4 @@
-"""Render the timeline: the texts by year of publication, each with the terms it uses.
+"""Render the timeline: the texts by year of publication, each with the terms it is the first to use.
 
 Dates are never guessed: a text whose source gives no date stands in a group of its own
 (日期不详), after the dated years. A term is first seen (首见) in the earliest dated text
@@ -67,8 +67,8 @@ def _timeline_page(pages: list[Sequence[Entry]], number: int) -> str:
 
     title = "时间线" if number == 1 else f"时间线（第{number}页）"
     parts = [front_matter(title, searchable=False), f"# {title} · Timeline\n",
-             ("各文本按原文所载日期分年排列，列出文本中出现的术语；标有“首见”的术语，"
-              f"在本版已注日期的文本中以该文为最早。原文未载日期的文本列于“{UNDATED}”一节，不推测其日期。\n")]
+             ("各文本按原文所载日期分年排列，列出其“首见”的术语，即在本版已注日期的文本中以该文为最早者；"
+              f"文本的全部术语见其页末。原文未载日期的文本列于“{UNDATED}”一节，不推测其日期。\n")]
     pager = render_pager(number, len(pages), "timeline.md", "timeline/{}.md".format)
     if pager:
         parts.append(_years(pages, number) + pager)
@@ -95,14 +95,19 @@ def _years(pages: list[Sequence[Entry]], number: int) -> str:
 
 
 def _text_section(entry: Entry, up: str) -> str:
-    """One text: its date and title, a link to it, and its terms with first appearances marked."""
+    """One text: its date and title, a link to it, and the terms it is the first to use.
+
+    Only first appearances are listed: its other terms are in its own page's panel, and
+    listing every term of every text made a 3.6 MB timeline at 1,000 articles.
+    """
     meta = entry.text.meta
     when = f"{meta.date} · " if meta.date else ""
-    summary = f"{len(entry.terms)} 条术语" + (f"，首见 {sum(entry.first)} 条" if any(entry.first) else "")
+    firsts = [e for e, is_first in zip(entry.terms, entry.first) if is_first]
+    summary = (f"[{len(entry.terms)} 条术语]({up}../texts/{meta.id}.md#initiatives)"
+               + (f"，首见 {len(firsts)} 条" if firsts else "") if entry.terms else "无术语")
     lines = [f"### {when}{escape_markdown(meta.title)} {{ #{meta.id} }}\n",
              f"[阅读全文]({up}../texts/{meta.id}.md) · {summary}\n"]
-    if entry.terms:
-        items = "\n".join(f"- [{escape_markdown(e.term)}]({up}{e.id}.md){FIRST_SEEN if is_first else ''}"
-                          for e, is_first in zip(entry.terms, entry.first))
+    if firsts:
+        items = "\n".join(f"- [{escape_markdown(e.term)}]({up}{e.id}.md){FIRST_SEEN}" for e in firsts)
         lines.append(f'<div class="timeline-terms" markdown>\n\n{items}\n\n</div>\n')
     return "\n".join(lines)
