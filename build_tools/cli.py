@@ -21,13 +21,14 @@ from build_tools.commands import (
     new_term,
     offline,
     pdf,
+    profile_mkdocs,
     schema,
     serve,
     summary,
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, offline, compact_search)
+                   pdf, offline, compact_search, profile_mkdocs)
 
 
 def run(argv: list[str]) -> int:
