@@ -33,6 +33,8 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	rm -rf build/site.staging
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
 	$(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir build/site.staging/zh-Hant
+	# Material writes its search index in ASCII escapes (6 bytes a Chinese character); re-encode it in UTF-8.
+	$(BIN)/python -m build_tools compact-search build/site.staging
 	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
 	$(BIN)/python -m build_tools pdf --script traditional --output build/site.staging/downloads/edition-zh-Hant.pdf
 	cp build/offline/edition-offline.zip build/site.staging/downloads/

@@ -15,18 +15,20 @@ from build_tools.commands import (
     bench,
     candidates,
     check,
+    compact_search,
     evaluate,
     fmt,
     new_term,
     offline,
     pdf,
+    profile_mkdocs,
     schema,
     serve,
     summary,
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, offline)
+                   pdf, offline, compact_search, profile_mkdocs)
 
 
 def run(argv: list[str]) -> int:

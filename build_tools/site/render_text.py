@@ -72,7 +72,7 @@ def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
     raw = (f"原始文本：[{name}]({raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
            f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)")
     return (f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{_source_line(meta)}'
-            f'{raw}\n{{ .raw-source }}\n')
+            f'{raw}\n{{ .raw-source data-search-exclude }}\n')
 
 
 def _note(meta: TextMeta) -> str:
@@ -103,7 +103,8 @@ def render_block(block: Block, inline: InlineRenderer, previous: Block | None, t
     if block.kind is BlockKind.CAPTION:
         return (f'<p class="caption" id="{block.anchor}">{targets}'
                 f'{inline(block, 0, len(block.text), escape_html)}</p>\n')
-    number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段">{block.number}</a>'
+    # The number is apparatus: indexed, it would glue to the first word ("1当前").
+    number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段" data-search-exclude>{block.number}</a>'
     classes = ["para", block.kind.value.replace("_", "-")]
     if previous is not None and previous.kind is BlockKind.LIST_ITEM:
         classes.append("item-body")
