@@ -66,9 +66,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && \
 	  $(SUDO) apt-get install -y --no-install-recommends python3-venv && $(PYTHON) -m venv $(VENV); }
 
+# Zensical, the second engine, comes with the test tools: the suite and the bench build with it.
 $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical]'
 	touch $@
 
 $(IFRAME_WORKER_JS):
