@@ -49,8 +49,9 @@ test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 
-# Generation against mkdocs build on synthetic corpora of 10 to 5,000 articles and
-# glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).
+# Generation against mkdocs build (and Zensical's build of the same project) on synthetic
+# corpora of 10 to 5,000 articles and glossaries of 100 to 10,000 terms; prints a table and
+# a SUMMARY line (several minutes).
 bench: $(STAMP)
 	$(BIN)/python -m build_tools bench
 
