@@ -51,8 +51,9 @@ test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 
-# Generation against mkdocs build on synthetic corpora of 10 to 5,000 articles and
-# glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).
+# Generation against mkdocs build (and Zensical's build of the same project) on synthetic
+# corpora of 10 to 5,000 articles and glossaries of 100 to 10,000 terms; prints a table and
+# a SUMMARY line (several minutes).
 bench: $(STAMP)
 	$(BIN)/python -m build_tools bench
 
@@ -68,9 +69,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && \
 	  $(SUDO) apt-get install -y --no-install-recommends python3-venv && $(PYTHON) -m venv $(VENV); }
 
+# Zensical, the second engine, comes with the test tools: the suite and the bench build with it.
 $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical]'
 	touch $@
 
 $(IFRAME_WORKER_JS):

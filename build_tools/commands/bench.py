@@ -27,6 +27,7 @@ from pathlib import Path
 from build_tools.build import load, load_all
 from build_tools.commands import synthesis
 from build_tools.commands.anchors import update_ledgers
+from build_tools.commands.engines import compare_engines, mkdocs_build
 from build_tools.commands.weight import measure_weights, weight_report
 
 TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
@@ -129,14 +130,6 @@ def terms_per_article(root: Path) -> float:
     return sum(linked) / max(len(linked), 1)
 
 
-def mkdocs_build(root: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-f", str(root / "mkdocs.yml")],
-                   capture_output=True, text=True, check=True, cwd=root,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"})
-    return time.perf_counter() - started
-
-
 EDIT_PROBE = r"""
 import contextlib, io, json, sys, time
 from pathlib import Path
@@ -187,6 +180,8 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
                      "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
         print(reader_weight(root), weight_report(*measure_weights(root / "site")), sep="\n", flush=True)
+    if with_mkdocs and run.mkdocs_s:  # the same project with Zensical, Material's successor
+        print(compare_engines(root, articles, run.mkdocs_s), flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return run
 

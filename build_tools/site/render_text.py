@@ -3,7 +3,8 @@
 Paragraphs are emitted as HTML blocks with their text escaped, so nothing in a raw
 text (a leading "1.", "#", "    ", "<", "&") can turn into Markdown structure; only the
 structure the pipeline detected becomes markup. Headings are Markdown, so they reach
-the table of contents, with explicit ids.
+the table of contents, with explicit ids. A long run of paragraphs is cut for search by
+headings only search sees (build_tools/search_sections.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from build_tools.annotations.textmeta import TextMeta
 from build_tools.edition import CorpusText
 from build_tools.model import Block, BlockKind
 from build_tools.presentation import NOTE_LABEL, POINT_LEAD, SOURCE_LINE_LABEL, parsed_rows
+from build_tools.search_sections import search_part_starts
 from build_tools.site.citation import Citable, chicago_template, citable, gbt7714_template, highwire_tags
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, yaml_string
 from build_tools.sources import raw_text_path
@@ -30,7 +32,12 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", 
     meta = text.meta
     parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta, text.raw)]
     previous: Block | None = None
+    section: Block | None = None  # the heading the current block is under; None: the title
+    cuts = {block.anchor for block in search_part_starts(text.article.blocks)}
     for block in text.article.blocks:
+        section = block if block.kind is BlockKind.HEADING else section
+        if block.anchor in cuts:
+            parts.append(render_search_part(block, section, meta.title))
         parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
         previous = block
     if panel:
@@ -93,6 +100,16 @@ def _source_line(meta: TextMeta) -> str:
 def retired_targets(retired: tuple[tuple[str, str], ...], anchor: str) -> str:
     """Empty targets for the retired ids that now resolve to this block: old links still land."""
     return "".join(f'<span class="retired-anchor" id="{old}"></span>' for old, live in retired if live == anchor)
+
+
+def render_search_part(block: Block, section: Block | None, title: str) -> str:
+    """A heading only search sees, where a long section is cut: hidden from the eye and from
+    screen readers (edition.css, aria-hidden), it is where a search hit in this part lands.
+    Raw HTML, so it stays out of the table of contents; one level below the section it cuts."""
+    level, name = (3, section.text) if section else (2, title)
+    where = f"第{block.number}段起" if block.anchor.startswith("p") else "续"
+    return (f'<h{level} class="search-part" id="part-{block.anchor}" aria-hidden="true">'
+            f'{escape_html(name)}（{where}）</h{level}>\n')
 
 
 def render_block(block: Block, inline: InlineRenderer, previous: Block | None, targets: str = "") -> str:
