@@ -25,8 +25,8 @@ from pathlib import Path
 
 TERM = "wu-ge-yi"  # a real entry, so in every synthetic project; most texts use it
 MARKER = "预览计时"  # "preview timing": words no text or annotation contains
-MILESTONES = ("regenerated in", "Detected file changes", "Building documentation", "Documentation built",
-              "Reloading browsers")  # the serve output lines that show where the time goes
+MILESTONES = ("Simplified view", "Traditional view", "regenerated in", "Detected file changes",
+              "Building documentation", "Documentation built", "Reloading browsers", "preview:")  # the serve output lines that show where the time goes
 LOG_LEVEL = re.compile(r"^INFO\s+-\s+")  # MkDocs' prefix, noise in a timeline
 SETTLE_S = 3.0  # MkDocs' file watcher takes its first snapshot after the server is up
 

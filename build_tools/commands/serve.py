@@ -67,7 +67,7 @@ def _first_build(root: Path) -> tuple[Memo, int]:
 def _regenerate_on_change(root: Path, memo: Memo, until: Callable[[], bool] | None = None) -> int:
     def rebuild() -> None:
         started = time.perf_counter()
-        if generate(root, False, memo) == 0:
+        if generate(root, False, memo, traditional_after=True) == 0:
             print(f"regenerated in {time.perf_counter() - started:.2f} s "
                   f"({memo.reused.total()} results reused, {memo.computed.total()} computed)", flush=True)
         memo.next_round()
