@@ -44,8 +44,8 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 	$(BIN)/python -m pytest
 
-# Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
-# the pages whose files changed (--dirty).
+# Our watcher regenerates pages when a text or annotation changes; the preview server
+# renders a changed page again when it is asked for.
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 

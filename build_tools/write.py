@@ -4,8 +4,8 @@ Changed files are first written to a staging folder, as they are rendered; only 
 every one of them is there are they renamed into place (a rename cannot run out of space), and files the
 build no longer produces are removed. A failure while staging leaves the previous
 output exactly as it was. Unchanged files are not touched at all, so their
-modification times stay and a preview server (mkdocs serve --dirty) rebuilds only the
-pages a change touched.
+modification times stay and the preview server renders again only the pages a change
+touched.
 """
 
 from __future__ import annotations
