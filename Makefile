@@ -46,15 +46,17 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 	$(BIN)/python -m pytest
 
-# Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
-# the pages whose files changed (--dirty).
+# Our watcher regenerates pages when a text or annotation changes; the preview server
+# renders a changed page again when it is asked for.
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 
 # Generation against mkdocs build (and Zensical's build of the same project) on synthetic
-# corpora of 10 to 5,000 articles and glossaries of 100 to 10,000 terms; prints a table and
-# a SUMMARY line (several minutes).
-bench: $(STAMP)
+# corpora of 10 to 5,000 articles and glossaries of 100 to 10,000 terms, then `make site`
+# itself end to end at 100 and 1,000 articles and one annotation edit in the preview; prints
+# tables and a SUMMARY line (hours at 1,000 articles; `python -m build_tools bench --only
+# site,preview` for just the last two).
+bench: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	$(BIN)/python -m build_tools bench
 
 venv: $(STAMP)

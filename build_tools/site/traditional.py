@@ -142,7 +142,7 @@ def _page(path: str, page: str, edition: Edition, site_url: str | None,
     if text is None:
         return page
     if text.meta.script == "traditional":
-        page = render_original_page(text, edition, site_url)
+        page = render_original_page(text, edition, appearances(), site_url)
         note = "本文原以繁体字发表；本页正文为原文字形，未经简繁转换。简体版为 OpenCC 转换所得。"
     else:
         note = f"本文原以简体字发表；本页由 OpenCC（{PROFILE}）转换为繁体。"
@@ -157,16 +157,18 @@ def _with_note(page: str, note: str) -> str:
     return f'{head}{RAW_SOURCE}\n<p class="script-note">{escape_html(note)}</p>\n{rest}'
 
 
-def render_original_page(text: CorpusText, edition: Edition, site_url: str | None = None) -> str:
+def render_original_page(text: CorpusText, edition: Edition, appearances: Appearances,
+                         site_url: str | None = None) -> str:
     """A text's page with every block in the characters it was published in.
 
     The metadata and panel around the blocks are converted as on every page; the blocks,
-    marked with KEEP … END, are left as the source has them.
+    marked with KEEP … END, are left as the source has them. ``appearances`` is the
+    edition's (``term_appearances``), computed once for all pages: it reads every occurrence.
     """
     blocks = tuple(replace(block, text=block.original) for block in text.article.blocks)
     shown = replace(text, meta=replace(text.meta, convert=None),
                     article=replace(text.article, blocks=blocks))
-    items = panel_items(text, edition, term_appearances(edition))
+    items = panel_items(text, edition, appearances)
     return render_text_page(shown, original_inline(edition, text.meta.id), render_panel(items), site_url)
 
 
