@@ -23,10 +23,11 @@ from build_tools.commands import (
     schema,
     serve,
     summary,
+    text_pdfs,
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, offline)
+                   pdf, text_pdfs, offline)
 
 
 def run(argv: list[str]) -> int:
