@@ -37,6 +37,7 @@ from build_tools.write import write_outputs
 
 SCRIPTS = {"both": ("simplified", "traditional"), "simplified": ("simplified",), "traditional": ("traditional",)}
 DEFAULT_OUTPUT = Path("site")
+STAGING = ".text-pdfs.staging"  # in the site's folder while the PDFs are written, then removed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,7 +95,8 @@ def cmd_text_pdfs(args: argparse.Namespace) -> int:
     built: list[TextPdf] = []
     try:
         written = write_outputs(_checked(lay_out_all(edition, text_ids, scripts, stamp, workers), built, args.strict),
-                                output, roots=tuple(f"{VIEWS[script]}{TEXT_PDFS}" for script in scripts))
+                                output, roots=tuple(f"{VIEWS[script]}{TEXT_PDFS}" for script in scripts),
+                                staging_folder=STAGING)
     except _Failed:
         report([p for pdf in built for p in pdf.problems], args.strict)
         print("nothing was written", file=sys.stderr)
