@@ -37,6 +37,7 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	$(BIN)/python -m build_tools compact-search build/site.staging
 	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
 	$(BIN)/python -m build_tools pdf --script traditional --output build/site.staging/downloads/edition-zh-Hant.pdf
+	$(BIN)/python -m build_tools text-pdfs --output build/site.staging
 	cp build/offline/edition-offline.zip build/site.staging/downloads/
 	rm -rf build/site.previous
 	if [ -d site ]; then mv site build/site.previous; fi

@@ -25,10 +25,11 @@ from build_tools.commands import (
     schema,
     serve,
     summary,
+    text_pdfs,
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, offline, compact_search, profile_mkdocs)
+                   pdf, text_pdfs, offline, compact_search, profile_mkdocs)
 
 
 def run(argv: list[str]) -> int:

@@ -11,12 +11,14 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_tools.downloads import plan_edition_pdf
 from build_tools.edition import CorpusText, Edition
 from build_tools.memo import Memo, remembered
 from build_tools.site.citation import bibtex, citable, csl_json
 from build_tools.site.diagrams import FOLDER, site_diagrams
 from build_tools.site.offline import LINK_SNIPPET, render_offline_link
 from build_tools.site.render_candidates import render_candidates_page
+from build_tools.site.render_downloads import PDF_SNIPPET, render_pdf_download
 from build_tools.site.render_glossary import (
     linked_inline,
     occurrence_page_count,
@@ -65,6 +67,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
     yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
     yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
     yield f"build/generated/snippets/{LINK_SNIPPET}", render_offline_link(None)  # sized by the offline command
+    yield f"build/generated/snippets/{PDF_SNIPPET}", render_pdf_download(plan_edition_pdf(edition), edition)
     appearances = term_appearances(edition)
     for text in edition.texts:
         # A text page shows its article (which its metadata, sha256 included, determines),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from build_tools.annotations.textmeta import TextMeta
+from build_tools.downloads import text_pdf_link
 from build_tools.edition import CorpusText
 from build_tools.model import Block, BlockKind
 from build_tools.presentation import NOTE_LABEL, POINT_LEAD, SOURCE_LINE_LABEL, parsed_rows
@@ -77,7 +78,9 @@ def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
     raw_path = raw_path or raw_text_path(meta.id)
     name = raw_path.rsplit("/", 1)[-1]
     raw = (f"原始文本：[{name}]({raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
-           f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)")
+           f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)　"
+           # Raw HTML: the PDF is built after MkDocs, which would call a Markdown link to it broken.
+           f'打印：<a href="{text_pdf_link(meta.id)}">本篇 PDF</a>（正文、术语脚注与本篇术语表）')
     return (f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{_source_line(meta)}'
             f'{raw}\n{{ .raw-source data-search-exclude }}\n')
 
