@@ -30,6 +30,11 @@ InlineRenderer = Callable[[Block, int, int, Escape], str]
 
 def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", site_url: str | None = None) -> str:
     """Render the Markdown page of one text; ``inline`` renders a block's text as HTML."""
+    return with_panel(render_text_body(text, inline, site_url), panel)
+
+
+def render_text_body(text: CorpusText, inline: InlineRenderer, site_url: str | None = None) -> str:
+    """The page without its closing panel: what the text and the terms found in it determine."""
     meta = text.meta
     parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta, text.raw)]
     previous: Block | None = None
@@ -41,9 +46,12 @@ def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", 
             parts.append(render_search_part(block, section, meta.title))
         parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
         previous = block
-    if panel:
-        parts.append(panel)
     return "\n".join(parts)
+
+
+def with_panel(body: str, panel: str) -> str:
+    """A text page from its body and its closing panel (none: the body alone)."""
+    return f"{body}\n{panel}" if panel else body
 
 
 def _front_matter(meta: TextMeta, site_url: str | None) -> str:
