@@ -35,9 +35,11 @@ def test_the_real_entry_has_a_summary_to_edit() -> None:
 
 
 def test_the_text_page_polled_is_one_that_links_the_term(tmp_path: Path) -> None:
-    (tmp_path / "index.md").write_text(f'<a href="../../glossary/{TERM}/">', encoding="utf-8")
-    (tmp_path / "b.md").write_text(f'<a class="gl" href="../../glossary/{TERM}/">', encoding="utf-8")
-    (tmp_path / "a.md").write_text('<a class="gl" href="../../glossary/other/">', encoding="utf-8")
+    pages = {"index.md": f'<a href="{TERM}/">', "b/index.md": f'<a class="gl" href="../../glossary/{TERM}/">',
+             "a/index.md": '<a class="gl" href="../../glossary/other/">'}  # as in docs/texts/
+    for path, page in pages.items():
+        (tmp_path / path).parent.mkdir(exist_ok=True)
+        (tmp_path / path).write_text(page, encoding="utf-8")
     assert page_using(tmp_path, TERM) == "texts/b/"
     with pytest.raises(ValueError, match="no text page uses"):
         page_using(tmp_path, "nowhere")

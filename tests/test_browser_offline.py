@@ -51,9 +51,9 @@ def test_the_offline_copy_reads_from_disk(browser: Browser, offline_copy: Path) 
     page, failed = recorded(browser)
     page.goto((offline_copy / "index.html").as_uri())
     assert "离线副本" in page.locator("article").inner_text()
-    page.locator('article a[href="texts/qiandongnan-sizhuasiqiang.html"]').first.click()
+    page.locator('article a[href="texts/qiandongnan-sizhuasiqiang/index.html"]').first.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("/texts/qiandongnan-sizhuasiqiang.html")
+    assert page.url.endswith("/texts/qiandongnan-sizhuasiqiang/index.html")
     link = page.locator("a.gl").first
     term = link.inner_text()
     link.hover()
@@ -71,7 +71,7 @@ def test_the_offline_copy_reads_from_disk(browser: Browser, offline_copy: Path) 
 
 def test_search_works_from_disk(browser: Browser, offline_copy: Path) -> None:
     page, failed = recorded(browser)
-    page.goto((offline_copy / "texts/jinhaihu-113.html").as_uri())
+    page.goto((offline_copy / "texts/jinhaihu-113/index.html").as_uri())
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill("四抓四强")
     result = page.locator(".md-search-result__item").first

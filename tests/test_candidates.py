@@ -119,12 +119,12 @@ def test_candidates_page(without_slogan: Path) -> None:
     edition, _ = load(without_slogan)
     page = render_candidates_page(edition)
     assert page.startswith('---\ntitle: "待注释术语 · Candidate terms"\nsearch:\n  exclude: true\n---\n')
-    link = "[qiandongnan-sizhuasiqiang p1](../texts/qiandongnan-sizhuasiqiang.md#p1)"
+    link = "[qiandongnan-sizhuasiqiang p1](../../texts/qiandongnan-sizhuasiqiang/index.md#p1)"
     assert f"| 四抓四强 | 1 | 2 | {link}：" in page
     html = markdown.markdown(page.split("---\n", 2)[2], extensions=["tables"])
     assert html.count("<tr>") == len(find_candidates(edition)) + 1  # one row each, and the header
     assert "<strong>四抓四强</strong>" in html
-    for text_id, anchor in re.findall(r'href="\.\./texts/([a-z0-9-]+)\.md#([psc]\d+)"', html):
+    for text_id, anchor in re.findall(r'href="\.\./\.\./texts/([a-z0-9-]+)/index\.md#([psc]\d+)"', html):
         text = edition.text(text_id)
         assert text is not None and text.article.paragraph(anchor) is not None
 
@@ -138,4 +138,4 @@ def test_cli_formats(capsys: pytest.CaptureFixture[str], argv: list[str], first_
     out = capsys.readouterr().out
     assert first_line in out.splitlines()[0]
     if "markdown" in argv:
-        assert out.count("](../texts/") == 2
+        assert out.count("](../../texts/") == 2

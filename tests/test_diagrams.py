@@ -56,7 +56,7 @@ def test_parts_without_a_component_list_follow_their_ordinals(edition: Edition) 
 
 def test_term_page_lists_and_draws_parts_in_order(edition: Edition) -> None:
     page = render_related(edition.entry("si-zhua-si-qiang"), edition)  # type: ignore[arg-type]
-    listed = re.findall(r"\]\(([a-z-]+)\.md\)", page.split("**组成部分**")[1].split("**")[0])
+    listed = re.findall(r"\]\(\.\./([a-z-]+)/index\.md\)", page.split("**组成部分**")[1].split("**")[0])
     assert listed == FOUR
     diagram = term_diagram(edition.entry("si-zhua-si-qiang"), edition)  # type: ignore[arg-type]
     assert diagram is not None
@@ -82,7 +82,7 @@ def test_the_map_is_split_into_readable_pieces(edition: Edition) -> None:
 def test_map_page_lists_terms_as_lists_never_joined(edition: Edition) -> None:
     page = render_map(edition, {})
     assert ")、[" not in page
-    assert "- [四抓四强](si-zhua-si-qiang.md)" in page.splitlines()
+    assert "- [四抓四强](../si-zhua-si-qiang/index.md)" in page.splitlines()
 
 
 def test_pdf_nodes_lead_to_the_appendix(edition: Edition) -> None:

@@ -45,7 +45,7 @@ def test_an_edit_reaches_both_views_and_only_the_pages_it_touches(tmp_path: Path
         assert generate(root, False, memo, traditional_after=True) == 0
     after = generated(root)
     changed = {path for path in after if after[path] != before.get(path)}
-    assert "docs/glossary/wu-ge-yi.md" in changed and f"{TRADITIONAL_ROOT}/docs/glossary/wu-ge-yi.md" in changed
-    assert "改动" in after["docs/texts/gaozhou-baiqianwan-wugeyi.md"].decode("utf-8")
-    assert "改動" in after[f"{TRADITIONAL_ROOT}/docs/texts/gaozhou-baiqianwan-wugeyi.md"].decode("utf-8")
+    assert "docs/glossary/wu-ge-yi/index.md" in changed and f"{TRADITIONAL_ROOT}/docs/glossary/wu-ge-yi/index.md" in changed
+    assert "改动" in after["docs/texts/gaozhou-baiqianwan-wugeyi/index.md"].decode("utf-8")
+    assert "改動" in after[f"{TRADITIONAL_ROOT}/docs/texts/gaozhou-baiqianwan-wugeyi/index.md"].decode("utf-8")
     assert set(before) == set(after)  # nothing removed as stale by either pass

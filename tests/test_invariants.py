@@ -89,7 +89,7 @@ def test_removing_our_markup_gives_back_the_cleaned_text(loaded) -> None:  # typ
     _, edition, _ = loaded
     outputs = dict(render_outputs(edition, PROJECT))
     for text in edition.texts:
-        page = outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8")
+        page = outputs[f"docs/texts/{text.meta.id}/index.md"].decode("utf-8")
         parser = _BlockText()
         parser.feed(markdown.markdown(page, extensions=MKDOCS_EXTENSIONS))
         expected = {b.anchor: b.text for b in text.article.blocks}
@@ -100,7 +100,7 @@ def test_every_occurrence_is_linked_on_its_page(loaded) -> None:  # type: ignore
     _, edition, _ = loaded
     outputs = dict(render_outputs(edition, PROJECT))
     for text in edition.texts:
-        page = markdown.markdown(outputs[f"docs/texts/{text.meta.id}.md"].decode("utf-8"),
+        page = markdown.markdown(outputs[f"docs/texts/{text.meta.id}/index.md"].decode("utf-8"),
                                  extensions=MKDOCS_EXTENSIONS)
         # Quiet repeats (tabindex="-1" data-quiet) are links too: every occurrence is one.
         links = re.findall(r'<a class="gl" href="\.\./\.\./glossary/([a-z0-9-]+)/"[^>]*>([^<]+)</a>', page)

@@ -103,7 +103,7 @@ LINK = re.compile(r'<a class="gl" href="\.\./\.\./glossary/([a-z0-9-]+)/"( tabin
 def test_pages_mark_one_link_per_section_and_term(edition: Edition, outputs: dict[str, str]) -> None:
     for text in edition.texts:
         text_id = text.meta.id
-        links = LINK.findall(outputs[f"docs/texts/{text_id}.md"])
+        links = LINK.findall(outputs[f"docs/texts/{text_id}/index.md"])
         assert len(links) == len(edition.found_in_text(text_id)), text_id
         assert sum(not quiet for _, quiet in links) == len(section_term_pairs(edition, text_id)), text_id
 
@@ -112,8 +112,8 @@ def test_the_traditional_view_marks_the_same_occurrences(edition: Edition, outpu
     # A text published in Traditional (qiandongnan-sizhuasiqiang) has its page rendered afresh.
     assert any(text.meta.script == "traditional" for text in edition.texts)
     for text in edition.texts:
-        simplified = LINK.findall(outputs[f"docs/texts/{text.meta.id}.md"])
-        assert LINK.findall(outputs[f"{DOCS}/texts/{text.meta.id}.md"]) == simplified, text.meta.id
+        simplified = LINK.findall(outputs[f"docs/texts/{text.meta.id}/index.md"])
+        assert LINK.findall(outputs[f"{DOCS}/texts/{text.meta.id}/index.md"]) == simplified, text.meta.id
 
 
 def test_every_quiet_repeat_is_listed_on_its_term_page(edition: Edition, outputs: dict[str, str]) -> None:
@@ -123,5 +123,5 @@ def test_every_quiet_repeat_is_listed_on_its_term_page(edition: Edition, outputs
              if not m.first]
     assert quiet
     for found in quiet:
-        term_page = outputs[f"docs/glossary/{found.occurrence.term_id}.md"]
-        assert f"](../texts/jinhaihu-113.md#{found.block.anchor})" in term_page, found
+        term_page = outputs[f"docs/glossary/{found.occurrence.term_id}/index.md"]
+        assert f"](../../texts/jinhaihu-113/index.md#{found.block.anchor})" in term_page, found

@@ -26,6 +26,11 @@ from tests.conftest import PROJECT_ROOT
 MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#([\w-]+))?\)")
 
 
+def slug(target: str) -> str:
+    """The page a Markdown link leads to: texts/x/index.md is x (site/pages.py)."""
+    return posixpath.basename(target.removesuffix("/index.md"))
+
+
 @pytest.fixture(scope="module")
 def paged(edition: Edition) -> dict[str, str]:
     """Every generated Markdown page of both views, with two texts per page of a term's
@@ -55,9 +60,10 @@ def test_pages_of_cuts_in_order_and_keeps_an_empty_list_one_page() -> None:
 
 @pytest.mark.parametrize("current", [1, 2, 3])
 @pytest.mark.parametrize("target", [1, 2, 3])
-def test_a_pager_link_lands_on_its_page(current: int, target: int) -> None:
-    paths = {1: "docs/glossary/timeline.md", 2: "docs/glossary/timeline/2.md", 3: "docs/glossary/timeline/3.md"}
-    href = page_href(current, target, "timeline.md", "timeline/{}.md".format)
+@pytest.mark.parametrize("folder, later", [("docs/glossary/timeline", "{}/index.md"), ("docs/texts", "pages/{}/index.md")])
+def test_a_pager_link_lands_on_its_page(current: int, target: int, folder: str, later: str) -> None:
+    paths = {n: f"{folder}/{'index.md' if n == 1 else later.format(n)}" for n in (1, 2, 3)}
+    href = page_href(current, target, "index.md", later.format)
     assert posixpath.normpath(posixpath.join(posixpath.dirname(paths[current]), href)) == paths[target]
 
 
@@ -66,14 +72,14 @@ def test_every_occurrence_is_listed_once_across_the_pages(edition: Edition, page
     texts = {f.text_id for f in edition.found_of_term(term_id)}
     assert len(texts) >= 3  # a real term on three pages at least
     count = (len(texts) + 1) // 2
-    pages = [paged[f"docs/glossary/{term_id}.md"]] + [
+    pages = [paged[f"docs/glossary/{term_id}/index.md"]] + [
         paged[render_glossary.occurrence_page_path(term_id, n)] for n in range(2, count + 1)]
-    assert f"docs/glossary/{term_id}/occurrences-{count + 1}.md" not in paged
+    assert render_glossary.occurrence_page_path(term_id, count + 1) not in paged
     assert "<mark>" in pages[0] and "<mark>" not in pages[1]  # quoted on the first page only
     listed = Counter()
     for page in pages:
         section = page[page.index("{ #occurrences"):]
-        listed.update((posixpath.basename(target).removesuffix(".md"), anchor)
+        listed.update((slug(target), anchor)
                       for target, anchor in MD_LINK.findall(section) if "/texts/" in target and anchor)
     expected = Counter((f.text_id, f.block.anchor) for f in edition.found_of_term(term_id))
     assert listed == expected
@@ -81,20 +87,20 @@ def test_every_occurrence_is_listed_once_across_the_pages(edition: Edition, page
 
 def test_every_text_is_listed_once_on_the_timeline_and_the_index(edition: Edition, paged: dict[str, str]) -> None:
     text_ids = {t.meta.id for t in edition.texts}
-    for first, later in (("docs/glossary/timeline.md", "docs/glossary/timeline/"),
+    for first, later in (("docs/glossary/timeline/index.md", "docs/glossary/timeline/"),
                          ("docs/texts/index.md", "docs/texts/pages/")):
-        pages = [page for path, page in paged.items() if path == first or path.startswith(later)]
+        pages = [page for path, page in paged.items() if path == first or path.startswith(later) and path != first]
         assert len(pages) == (len(edition.texts) + 1) // 2, first
         listed = Counter(name for page in pages for target, anchor in MD_LINK.findall(page)
-                         if (name := posixpath.basename(target).removesuffix(".md")) in text_ids and not anchor)
+                         if (name := slug(target)) in text_ids and not anchor)
         assert listed == Counter(dict.fromkeys(text_ids, 1)), first
 
 
 def test_every_link_of_a_paged_list_lands_on_a_page(paged: dict[str, str]) -> None:
     handwritten = {f"docs/{p.relative_to(PROJECT_ROOT / 'docs').as_posix()}"
                    for p in (PROJECT_ROOT / "docs").rglob("*.md")}
-    continued = [path for path in paged if re.search(r"/(occurrences-\d+|timeline/\d+|pages/\d+)\.md$", path)
-                 or path.endswith(("glossary/timeline.md", "texts/index.md"))]
+    continued = [path for path in paged if re.search(r"/(occurrences-\d+|timeline/\d+|pages/\d+)/index\.md$", path)
+                 or path.endswith(("glossary/timeline/index.md", "texts/index.md"))]
     assert continued
     for path in continued:
         docs = TRADITIONAL_DOCS if path.startswith(TRADITIONAL_DOCS) else "docs"
@@ -106,8 +112,8 @@ def test_every_link_of_a_paged_list_lands_on_a_page(paged: dict[str, str]) -> No
 def test_continuation_pages_stay_out_of_search_in_both_views(edition: Edition, paged: dict[str, str]) -> None:
     term_id = widest_term(edition)
     for docs in ("docs", TRADITIONAL_DOCS):
-        for path in (f"{docs}/glossary/{term_id}/occurrences-2.md", f"{docs}/glossary/timeline/2.md",
-                     f"{docs}/texts/pages/2.md"):
+        for path in (f"{docs}/glossary/{term_id}/occurrences-2/index.md", f"{docs}/glossary/timeline/2/index.md",
+                     f"{docs}/texts/pages/2/index.md"):
             assert "search:\n  exclude: true" in paged[path], path
 
 
@@ -116,8 +122,8 @@ def test_the_traditional_view_quotes_a_traditional_text_as_published_on_later_pa
     """An occurrence page of the Traditional view quotes a text published in Traditional in its own characters."""
     original = next(t for t in edition.texts if t.meta.script == "traditional")
     for path, page in paged.items():
-        if path.startswith(TRADITIONAL_DOCS) and "/occurrences-" in path and f"{original.meta.id}.md#" in page:
-            term_id = path.split("/")[-2]
+        if path.startswith(TRADITIONAL_DOCS) and "/occurrences-" in path and f"{original.meta.id}/index.md#" in page:
+            term_id = path.split("/")[-3]  # …/glossary/<term>/occurrences-<n>/index.md
             found = next(f for f in edition.found_in_text(original.meta.id) if f.occurrence.term_id == term_id)
             if len(found.block.original) == len(found.block.text) and found.block.original != found.block.text:
                 assert found.block.original[found.occurrence.start:found.occurrence.end] in page, path

@@ -61,7 +61,7 @@ def test_a_changed_page_is_rendered_again_when_asked_for_and_not_before(tmp_path
     site.build()
     term, text = "glossary/wu-ge-yi", "texts/gaozhou-baiqianwan-wugeyi"
     for page in (term, text):
-        source = root / f"docs/{page}.md"
+        source = root / f"docs/{page}/index.md"
         source.write_text(source.read_text(encoding="utf-8").replace("五个一", "五个一（改）", 1), encoding="utf-8")
     assert site.refresh() is True  # pages changed: nothing to build yet
     assert "五个一（改）" not in rendered(tmp_path / "site", text)

@@ -230,7 +230,7 @@ def test_the_checker_sees_a_break_that_a_browser_shows_as_a_space() -> None:
 def test_the_candidates_page_is_out_of_the_readers_nav(edition: Edition) -> None:
     nav = render_nav(edition)
     assert "candidates" not in nav.split("\nnav:", 1)[1]
-    assert "not_in_nav: |\n  /glossary/candidates.md\n" in nav
+    assert "not_in_nav: |\n  /glossary/candidates/index.md\n" in nav
 
 
 def test_the_candidates_page_is_built_and_linked_from_the_about_page(built_site: Path) -> None:
@@ -255,7 +255,7 @@ def test_the_timeline_groups_texts_by_year_then_the_undated(edition: Edition) ->
 
 def test_the_timeline_marks_each_term_first_seen_once(edition: Edition) -> None:
     page = render_timeline(edition)
-    firsts = re.findall(r"^- \[[^\]]+\]\(([^)]+)\.md\)" + re.escape(FIRST_SEEN), page, re.MULTILINE)
+    firsts = re.findall(r"^- \[[^\]]+\]\(\.\./([^)]+)/index\.md\)" + re.escape(FIRST_SEEN), page, re.MULTILINE)
     dated = {f.occurrence.term_id for f in edition.found if edition.text(f.text_id).meta.date}  # type: ignore[union-attr]
     assert sorted(firsts) == sorted(dated)
     assert "（首见）" not in page and 'class="first-seen"' in FIRST_SEEN

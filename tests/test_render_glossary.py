@@ -13,7 +13,7 @@ def test_glossary_index_files_terms_by_their_confirmed_reading(edition: Edition)
     page = render_glossary_index(edition)
     by_id = {e.id: e for e in edition.glossary}
     for section in page.split("\n## ")[1:]:
-        listed = [by_id[term_id] for term_id in re.findall(r"^\| \[[^]]+\]\(([a-z0-9-]+)\.md\)", section, re.MULTILINE)]
+        listed = [by_id[term_id] for term_id in re.findall(r"^\| \[[^]]+\]\(([a-z0-9-]+)/index\.md\)", section, re.MULTILINE)]
         assert listed and listed == sorted(listed, key=pinyin_key)
     # 佛 read fó as confirmed (pypinyin guesses fú); 113 read yī yī sān, not filed as digits.
     keys = {e.term: pinyin_key(e)[0] for e in edition.glossary}

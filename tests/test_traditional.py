@@ -57,7 +57,7 @@ def test_the_original_script_text_is_shown_character_for_character(edition: Edit
                                                                    outputs: dict[str, str]) -> None:
     text = edition.text(ORIGINAL)
     assert text is not None and text.meta.script == "traditional"
-    page = outputs[f"{DOCS}/texts/{ORIGINAL}.md"]
+    page = outputs[f"{DOCS}/texts/{ORIGINAL}/index.md"]
     expected = {b.anchor: b.original for b in text.article.blocks if b.kind is not BlockKind.ELLIPSIS}
     assert shown_blocks(page) == expected
     assert "原以繁體字發表" in page
@@ -69,7 +69,7 @@ def test_a_simplified_text_is_converted_with_the_profile(edition: Edition, outpu
     text = edition.text("jinhaihu-113")
     assert text is not None
     expected = {b.anchor: to_traditional(b.text) for b in text.article.blocks if b.kind is not BlockKind.ELLIPSIS}
-    assert shown_blocks(outputs[f"{DOCS}/texts/jinhaihu-113.md"]) == expected
+    assert shown_blocks(outputs[f"{DOCS}/texts/jinhaihu-113/index.md"]) == expected
 
 
 def test_every_page_has_a_twin_with_the_same_path_and_anchors(outputs: dict[str, str]) -> None:
@@ -83,7 +83,7 @@ def test_every_page_has_a_twin_with_the_same_path_and_anchors(outputs: dict[str,
 
 
 def test_term_links_and_tooltips_are_traditional(outputs: dict[str, str]) -> None:
-    page = outputs[f"{DOCS}/texts/jinhaihu-113.md"]
+    page = outputs[f"{DOCS}/texts/jinhaihu-113/index.md"]
     assert 'href="../../glossary/113-gong-jian-zhan/"' in page  # same relative path: the Traditional term page
     assert "攻堅戰" in page and "攻坚战" not in page and 'lang="zh-Hans"' not in page
     panel = page[page.index('id="gl-113-gong-jian-zhan"'):]
@@ -92,7 +92,7 @@ def test_term_links_and_tooltips_are_traditional(outputs: dict[str, str]) -> Non
 
 def test_the_home_page_inlines_its_table_and_says_what_it_is(outputs: dict[str, str]) -> None:
     home = outputs[f"{DOCS}/index.md"]
-    assert "--8<--" not in home and "texts/jinhaihu-113.md" in home
+    assert "--8<--" not in home and "texts/jinhaihu-113/index.md" in home
     assert "本頁為繁體版" in home
     nav = outputs["build/generated/zh-Hant/nav.yml"]
     assert nav.startswith("# Generated") and "INHERIT: ../../../mkdocs.yml" in nav and "術語表" in nav

@@ -110,7 +110,7 @@ def test_matching_finds_a_term_of_the_traditional_original_through_its_simplifie
 
 
 def test_term_pages_show_the_term_in_the_other_script(outputs: dict[str, str]) -> None:
-    simplified, traditional = outputs["docs/glossary/bao-tuan-fa-zhan.md"], outputs[f"{DOCS}/glossary/bao-tuan-fa-zhan.md"]
+    simplified, traditional = outputs["docs/glossary/bao-tuan-fa-zhan/index.md"], outputs[f"{DOCS}/glossary/bao-tuan-fa-zhan/index.md"]
     assert '<p class="term-script">繁体：<span lang="zh-Hant">抱團發展</span></p>' in simplified
     assert '<p class="term-script">簡體：<span lang="zh-Hans">抱团发展</span></p>' in traditional
     assert "# 抱團發展 { #term }" in traditional
@@ -142,21 +142,21 @@ def test_an_override_is_what_the_traditional_view_prints(edition: Edition) -> No
 ])
 def test_an_ambiguous_character_takes_the_form_its_source_gives(outputs: dict[str, str], page: str, shown: str,
                                                                wrong: str) -> None:
-    text = re.sub(r'<p class="term-script">.*?</p>', "", outputs[f"{DOCS}/{page}.md"])  # the Simplified twin
+    text = re.sub(r'<p class="term-script">.*?</p>', "", outputs[f"{DOCS}/{page}/index.md"])  # the Simplified twin
     assert shown in text and wrong not in text
 
 
 def test_term_pages_quote_the_traditional_original_as_published(outputs: dict[str, str]) -> None:
-    page = outputs[f"{DOCS}/glossary/zhu-cun-gan-bu.md"]
-    lines = [line for line in page.splitlines() if f"../texts/{ORIGINAL}.md#" in line and "<mark>" in line]
+    page = outputs[f"{DOCS}/glossary/zhu-cun-gan-bu/index.md"]
+    lines = [line for line in page.splitlines() if f"../../texts/{ORIGINAL}/index.md#" in line and "<mark>" in line]
     assert lines and all("干部" in line for line in lines)  # the original's 干, not s2tw's 幹
     # The comparison table's 原文摘录 too (its 写法 column is the entry's form, converted).
     rows = [line.split(" | ")[-1] for line in page.splitlines() if line.startswith("| ") and ORIGINAL in line]
     assert rows and all("駐村干部" in row and "幹" not in row for row in rows)
     # Quotations in definitions, from the Traditional original: its characters, not a round trip.
-    quoted = outputs[f"{DOCS}/glossary/san-zhi-li-liang.md"]
+    quoted = outputs[f"{DOCS}/glossary/san-zhi-li-liang/index.md"]
     assert "“發揮村干部、駐村干部、幫扶干部‘三支力量’作用" in quoted and "發揮村幹部" not in quoted
-    quoted = outputs[f"{DOCS}/glossary/si-zhua-si-qiang.md"]
+    quoted = outputs[f"{DOCS}/glossary/si-zhua-si-qiang/index.md"]
     assert "堅強戰斗堡壘" in quoted and "堅強戰鬥堡壘" not in quoted
 
 

@@ -2,8 +2,9 @@
 
 Material for MkDocs ends its life on 2027-05-05; Zensical, its successor, reads mkdocs.yml.
 Zensical builds the same generated docs/ (both views) in a copy of the session's Material build,
-and the two sites must list the same pages, carry the same paragraph anchors and index the same
-search sections. Our theme overrides are Jinja templates both engines render;
+and the two sites must list the same pages, link the same glossary terms from each text (raw
+HTML links mean one target in both engines: build_tools/site/pages.py), carry the same paragraph
+anchors and index the same search sections, none over what Zensical can index. Our theme overrides are Jinja templates both engines render;
 the search fix patches Material's worker, which Zensical copies but never loads.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.search_sections import zensical_section_limit
 from build_tools.site.search_patch import patched_search_worker
 from tests.sitebuild import BUILD_EPOCH, CONFIGS
 
@@ -111,6 +113,15 @@ def text_pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("view", VIEWS)
+def test_text_pages_link_the_same_glossary_terms(built_site: Path, zensical_site: Path, view: str) -> None:
+    for page in text_pages(built_site / view):
+        material = page_facts(page).glossary_links
+        zensical = page_facts(zensical_site / page.relative_to(built_site)).glossary_links
+        assert material, page
+        assert zensical == material, page.relative_to(built_site)
+
+
+@pytest.mark.parametrize("view", VIEWS)
 def test_text_pages_keep_their_paragraph_anchors(built_site: Path, zensical_site: Path, view: str) -> None:
     for page in text_pages(built_site / view):
         material = page_facts(page).anchors
@@ -150,3 +161,11 @@ def test_search_indexes_the_same_sections(built_site: Path, zensical_site: Path,
     assert len(material) > 100
     assert [s[0] for s in zensical] == [s[0] for s in material]
     assert zensical == material
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_search_section_is_over_zensical_s_bound_at_65536_sections(zensical_site: Path, view: str) -> None:
+    """The bound of an edition of 65,536 sections, not of today's: growing must not break it."""
+    sections = search_sections(zensical_site / view / "search.json", "items")
+    longest = max(sections, key=lambda s: len(s[2].encode("utf-8")))
+    assert len(longest[2].encode("utf-8")) <= zensical_section_limit(65536), longest[0]

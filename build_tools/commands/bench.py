@@ -146,9 +146,8 @@ def probe(root: Path, profile: bool) -> dict:
 
 def terms_per_article(root: Path) -> float:
     """Distinct terms linked on each generated text page, on average."""
-    pages = list((root / "docs/texts").glob("*.md"))
-    linked = [len(set(TERM_LINK.findall(page.read_text(encoding="utf-8")))) for page in pages
-              if page.name != "index.md"]
+    pages = list((root / "docs/texts").glob("*/index.md"))
+    linked = [len(set(TERM_LINK.findall(page.read_text(encoding="utf-8")))) for page in pages]
     return sum(linked) / max(len(linked), 1)
 
 

@@ -53,9 +53,9 @@ def edit_summary(entry: str, words: str) -> str:
 
 def page_using(docs_texts: Path, term: str) -> str:
     """The site path of the first text page (by name) that links the term."""
-    for page in sorted(docs_texts.glob("*.md")):
-        if page.name != "index.md" and f"glossary/{term}/" in page.read_text(encoding="utf-8"):
-            return f"texts/{page.stem}/"
+    for page in sorted(docs_texts.glob("*/index.md")):  # docs/texts/<id>/index.md
+        if f"glossary/{term}/" in page.read_text(encoding="utf-8"):
+            return f"texts/{page.parent.name}/"
     raise ValueError(f"no text page uses {term}")
 
 

@@ -1,10 +1,10 @@
 """The offline copy: every page of the Simplified view again, with links that work from disk.
 
 Read from ``file://``, a link must name a file: ``use_directory_urls: false`` (which
-Material's ``offline`` plugin forces) publishes ``texts/x.md`` as ``texts/x.html``, not
-``texts/x/index.html``. MkDocs rewrites the Markdown links it resolves, but not the raw
-HTML our pages are made of (term links, citations, panels), written in directory style for
-the published site (``../../glossary/<id>/``). So ``python -m build_tools offline`` copies
+Material's ``offline`` plugin forces) publishes ``about.md`` as ``about.html`` and
+``texts/x/index.md`` as ``texts/x/index.html``. MkDocs rewrites the Markdown links it
+resolves, but not the raw HTML our pages are made of (term links, citations, panels),
+written in directory style for the published site (``../../glossary/<id>/``). So ``python -m build_tools offline`` copies
 the docs into ``build/generated/offline/docs`` with each relative ``href``/``src`` resolved
 against the page's directory URL and re-written relative to its file URL, and
 ``mkdocs.offline.yml`` builds that copy. Code (fenced blocks, inline code) is left as written.

@@ -17,6 +17,7 @@ from build_tools.memo import Memo, remembered
 from build_tools.site.citation import bibtex, citable, csl_json
 from build_tools.site.diagrams import FOLDER, site_diagrams
 from build_tools.site.offline import LINK_SNIPPET, render_offline_link
+from build_tools.site.pages import page_file
 from build_tools.site.render_candidates import render_candidates_page
 from build_tools.site.render_downloads import PDF_SNIPPET, render_pdf_download
 from build_tools.site.render_glossary import (
@@ -75,21 +76,21 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
         # prose: one summary edit renders the panels again, not the hundreds of bodies.
         body = remembered(memo, "text body", (text.meta, text.article.ids_key, edition.forms_digest, site_url),
                           functools.partial(_text_body, edition, text, site_url))
-        yield f"docs/texts/{text.meta.id}.md", with_panel(body, render_panel(panel_items(text, edition, appearances)))
+        yield f"docs/{page_file('texts', text.meta.id)}", with_panel(body, render_panel(panel_items(text, edition, appearances)))
     diagrams = site_diagrams(edition, memo) if edition.glossary else {}
     for name, svg in diagrams.items():  # each alone, for a phone to open and zoom
         yield f"{FOLDER}/{name}.svg", svg
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
-        yield "docs/glossary/map.md", render_map(edition, diagrams)
+        yield f"docs/{page_file('glossary', 'map')}", render_map(edition, diagrams)
         yield from timeline_pages(edition)
         # Candidates depend on the texts (their metadata fixes them) and the forms matched in
         # them, not on annotations' prose.
-        yield "docs/glossary/candidates.md", remembered(
+        yield f"docs/{page_file('glossary', 'candidates')}", remembered(
             memo, "candidates page", (tuple(t.meta for t in edition.texts), edition.forms_digest),
             functools.partial(render_candidates_page, edition))
     for entry in edition.glossary:
-        yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances, diagrams.get(f"term-{entry.id}"))
+        yield f"docs/{page_file('glossary', entry.id)}", render_term_page(entry, edition, appearances, diagrams.get(f"term-{entry.id}"))
         for number in range(2, occurrence_page_count(entry, edition) + 1):
             yield occurrence_page_path(entry.id, number), render_occurrence_page(entry, edition, number)
 

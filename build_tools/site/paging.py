@@ -27,12 +27,13 @@ def pages_of(items: Sequence[Item], per_page: int) -> list[Sequence[Item]]:
 def page_href(current: int, target: int, first: str, later: Callable[[int], str]) -> str:
     """The Markdown link target from page ``current`` to page ``target`` of one list.
 
-    Page 1 is the file ``first`` (e.g. "timeline.md"); page n is ``later(n)``, a path from
-    the folder of ``first`` one folder down (e.g. "timeline/2.md").
+    Page 1 is the file ``first`` (e.g. "index.md"); page n is ``later(n)``, a path from the
+    folder of ``first`` (e.g. "2/index.md", each page its folder's index: site/pages.py).
     """
     if current == 1:
         return first if target == 1 else later(target)
-    return f"../{first}" if target == 1 else later(target).rsplit("/", 1)[1]
+    up = "../" * later(current).count("/")  # from page current's folder back to first's
+    return up + (first if target == 1 else later(target))
 
 
 def render_pager(current: int, total: int, first: str, later: Callable[[int], str], label: str = "分页") -> str:

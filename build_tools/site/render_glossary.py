@@ -13,6 +13,7 @@ from build_tools.edition import Edition
 from build_tools.model import Block
 from build_tools.presentation import USER_WORD_FREQUENCY, cited_title, dictionary_words, scope_shown
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
+from build_tools.site.pages import page_file
 from build_tools.site.paging import pages_of, render_pager
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
@@ -153,7 +154,7 @@ def _component(text: str, term_id: str | None, edition: Edition) -> str:
     entry = edition.entry(term_id) if term_id else None
     if entry is None:
         return f"1. {escape_markdown(text)}"
-    return f"1. [{escape_markdown(text)}]({entry.id}.md)"
+    return f"1. [{escape_markdown(text)}](../{entry.id}/index.md)"
 
 
 def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
@@ -181,7 +182,7 @@ def occurrence_page_count(entry: GlossaryEntry, edition: Edition) -> int:
 
 def occurrence_page_path(term_id: str, number: int) -> str:
     """Where page ``number`` (2, 3, …) of a term's occurrence list goes; page 1 is the term page."""
-    return f"docs/glossary/{term_id}/occurrences-{number}.md"
+    return f"docs/{page_file(f'glossary/{term_id}', f'occurrences-{number}')}"
 
 
 def render_occurrence_page(entry: GlossaryEntry, edition: Edition, number: int,
@@ -189,7 +190,7 @@ def render_occurrence_page(entry: GlossaryEntry, edition: Edition, number: int,
     """Page ``number`` (from 2) of a term's occurrence list; kept out of search like the list."""
     title = f"{entry.term} · 出现位置（第{number}页）"
     return "\n".join([front_matter(title, searchable=False), f"# {escape_markdown(title)}\n",
-                       f"术语：[{escape_markdown(entry.term)}](../{entry.id}.md)\n",
+                       f"术语：[{escape_markdown(entry.term)}](../index.md)\n",
                        _occurrences(entry, edition, excerpt or occurrence_excerpt, number)])
 
 
@@ -204,9 +205,9 @@ def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt, numbe
     """
     groups = occurrence_groups(entry, edition)
     pages = pages_of(groups, OCCURRENCE_TEXTS_PER_PAGE)
-    here = "../" if number == 1 else "../../"  # from docs/glossary/ or docs/glossary/<term>/
+    here = "../../" if number == 1 else "../../../"  # from docs/glossary/<term>/ or …/<term>/occurrences-<n>/
     total = len(edition.found_of_term(entry.id))
-    pager = render_pager(number, len(pages), f"{entry.id}.md", f"{entry.id}/occurrences-{{}}.md".format, "出现位置分页")
+    pager = render_pager(number, len(pages), "index.md", "occurrences-{}/index.md".format, "出现位置分页")
     lines = [f"## 出现位置 {{ #occurrences data-search-exclude }}\n\n共 {total} 处，见于 {len(groups)} 篇文本。\n"]
     lines += [pager] if pager else []
     shown = pages[number - 1]
@@ -222,7 +223,7 @@ def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt, numbe
     if listed:
         if quoted:
             lines.append("### 其他文本 { #occurrences-more data-search-exclude }\n")
-        lines.extend(f"- [{escape_markdown(edition.text(text_id).meta.title)}]({here}texts/{text_id}.md)"  # type: ignore[union-attr]
+        lines.extend(f"- [{escape_markdown(edition.text(text_id).meta.title)}]({here}texts/{text_id}/index.md)"  # type: ignore[union-attr]
                      f"（{len(found)} 处）：{_places(found, here)}" for text_id, found in listed)
         lines.append("")
     if pager:
@@ -232,11 +233,11 @@ def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt, numbe
 
 def _places(found: Sequence[Found], here: str) -> str:
     """Each place of these occurrences (of one text), linked: 第3段、小标题2."""
-    return "、".join(f"[{_place_label(f.block.anchor)}]({here}texts/{f.text_id}.md#{f.block.anchor})" for f in found)
+    return "、".join(f"[{_place_label(f.block.anchor)}]({here}texts/{f.text_id}/index.md#{f.block.anchor})" for f in found)
 
 
-def _occurrence_line(found: Found, excerpt: Excerpt, here: str = "../") -> str:
-    link = f"[{_place_label(found.block.anchor)}]({here}texts/{found.text_id}.md#{found.block.anchor})"
+def _occurrence_line(found: Found, excerpt: Excerpt, here: str = "../../") -> str:
+    link = f"[{_place_label(found.block.anchor)}]({here}texts/{found.text_id}/index.md#{found.block.anchor})"
     return f"- {link}：{excerpt(found)}"
 
 
@@ -271,7 +272,7 @@ def render_glossary_index(edition: Edition) -> str:
         parts.append(f"## {label} · {kind} {{ #{kind} }}\n")
         parts.append("| 术语 | 拼音 | English | 次数 | 摘要 |\n| --- | --- | --- | --- | --- |")
         parts.extend(
-            f"| [{escape_markdown(e.term)}]({e.id}.md) | {escape_markdown(e.pinyin)} | "
+            f"| [{escape_markdown(e.term)}]({e.id}/index.md) | {escape_markdown(e.pinyin)} | "
             f"{escape_markdown(e.english)} | {counts[e.id]} | {escape_markdown(e.summary)} |"
             for e in entries
         )

@@ -21,8 +21,9 @@ FAMILY = ("variant_of", "same_mechanism_as")  # relations that make the "same" i
 SNIPPET = 60
 
 
-def _link(entry: GlossaryEntry, prefix: str) -> str:
-    return f"[{escape_markdown(entry.term)}]({prefix}{entry.id}.md)"
+def _link(entry: GlossaryEntry) -> str:
+    """A Markdown link to a term's page from a page beside it (a term page, the map)."""
+    return f"[{escape_markdown(entry.term)}](../{entry.id}/index.md)"
 
 
 def render_related(entry: GlossaryEntry, edition: Edition, svg: str | None = None) -> str:
@@ -36,7 +37,7 @@ def render_related(entry: GlossaryEntry, edition: Edition, svg: str | None = Non
         targets = [e for edge in edges if edge.kind == kind and (e := edition.entry(edge.target))]
         if targets:
             lines.append(f"**{LABELS[kind]}** · *{ENGLISH[kind]}*\n")
-            lines.extend(f"- {_link(t, '')}：{escape_markdown(t.summary)}" for t in targets)
+            lines.extend(f"- {_link(t)}：{escape_markdown(t.summary)}" for t in targets)
             lines.append("")
     if svg:
         lines.append(render_diagram(f"term-{entry.id}", svg, f"“{entry.term}”及其直接关系"))
@@ -98,7 +99,7 @@ def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appea
         meta = edition.text(found.text_id).meta  # type: ignore[union-attr]
         rows.append(
             f"| {escape_markdown(meta.place.label())} | {meta.date or '不详'} | "
-            f"[{escape_markdown(meta.title)}](../texts/{meta.id}.md#{found.block.anchor}) | "
+            f"[{escape_markdown(meta.title)}](../../texts/{meta.id}/index.md#{found.block.anchor}) | "
             f"{escape_markdown(found.occurrence.form)} | {snippet(found)} |")
     if len(ordered) > COMPARISON_ROWS:
         rows.append(f"\n另有 {len(ordered) - COMPARISON_ROWS} 篇文本未列出，见下文“出现位置”。")
@@ -147,7 +148,7 @@ def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:
                 and (e.source not in group_of or group_of.get(e.source) != group_of.get(e.target))]
     if see_also:
         parts.append("## 参见关系 { #see-also }\n")
-        parts.extend(f"- {_link(a, '')} ↔ {_link(b, '')}" for edge in see_also
+        parts.extend(f"- {_link(a)} ↔ {_link(b)}" for edge in see_also
                      if (a := edition.entry(edge.source)) and (b := edition.entry(edge.target)))
         parts.append("")
     related = {e.id for g in groups for e in g}
@@ -162,7 +163,7 @@ def render_map(edition: Edition, svgs: dict[str, str] | None = None) -> str:
 
 def _link_list(entries: list[GlossaryEntry]) -> str:
     """Terms as a list: never joined with 、, which many terms contain themselves."""
-    return "\n".join(f"- {_link(e, '')}" for e in entries) + "\n"
+    return "\n".join(f"- {_link(e)}" for e in entries) + "\n"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from build_tools.edition import CorpusText, Edition
 from build_tools.site.markup import escape_markdown, front_matter, template_string, yaml_string
+from build_tools.site.pages import page_file
 from build_tools.site.paging import pages_of, render_pager
 from build_tools.site.repository import BRANCH
 
@@ -13,7 +14,7 @@ from build_tools.site.repository import BRANCH
 # page carries the nav, so listing thousands of texts would make the site quadratic.
 MAX_LISTED_TEXTS = 30
 TEXTS_PER_PAGE = 100  # rows of the texts index; past this it continues on numbered pages
-CONTRIBUTOR_PAGES = ("glossary/candidates.md",)  # for contributors, reached from the about page
+CONTRIBUTOR_PAGES = (page_file("glossary", "candidates"),)  # for contributors, reached from the about page
 
 
 def render_texts_table(edition: Edition, prefix: str, limit: int | None = None) -> str:
@@ -31,14 +32,14 @@ def _table(texts: Sequence[CorpusText], prefix: str) -> str:
         meta = text.meta
         title = escape_markdown(meta.title) + ("〔编者拟题〕" if meta.title_source == "editor" else "")
         rows.append(
-            f"| [{title}]({prefix}{meta.id}.md) | {escape_markdown(meta.place.label())} | "
+            f"| [{title}]({prefix}{meta.id}/index.md) | {escape_markdown(meta.place.label())} | "
             f"{meta.date or '不详'} | {escape_markdown(meta.outlet or '不详')} |"
         )
     return "\n".join(rows) + "\n"
 
 
 def texts_index_pages(edition: Edition) -> Iterator[tuple[str, str]]:
-    """The pages listing every text, by path: docs/texts/index.md, then docs/texts/pages/2.md, …
+    """The pages listing every text, by path: docs/texts/index.md, then docs/texts/pages/2/index.md, …
 
     Kept out of search: each text's own page carries its title, place and date, and one
     table of every title is one search field the size of the corpus's titles (over
@@ -47,12 +48,12 @@ def texts_index_pages(edition: Edition) -> Iterator[tuple[str, str]]:
     pages = pages_of(edition.texts_in_reading_order(), TEXTS_PER_PAGE)
     for number, texts in enumerate(pages, start=1):
         title = "文本" if number == 1 else f"文本（第{number}页）"
-        pager = render_pager(number, len(pages), "index.md", "pages/{}.md".format)
-        yield ("docs/texts/index.md" if number == 1 else f"docs/texts/pages/{number}.md",
+        pager = render_pager(number, len(pages), "index.md", "pages/{}/index.md".format)
+        yield ("docs/texts/index.md" if number == 1 else f"docs/{page_file('texts/pages', str(number))}",
                front_matter(title, searchable=False) + f"\n# {title}\n\n"
                f"本版收录 {len(edition.texts)} 篇文本，按原文所载日期排列。"
                "日期一栏只记原文所载日期；原文未载者记为“不详”，不作推测。\n\n"
-               + pager + _table(texts, "" if number == 1 else "../") + ("\n" + pager if pager else ""))
+               + pager + _table(texts, "" if number == 1 else "../../") + ("\n" + pager if pager else ""))
 
 
 def render_nav(edition: Edition, repo_url: str | None = None, site_url: str | None = None) -> str:
@@ -69,9 +70,9 @@ def render_nav(edition: Edition, repo_url: str | None = None, site_url: str | No
              "  - 首页: index.md", "  - 文本:", "      - texts/index.md"]
     listed = edition.texts_in_reading_order() if len(edition.texts) <= MAX_LISTED_TEXTS else []
     for text in listed:
-        lines.append(f"      - {template_string(text.meta.title)}: texts/{text.meta.id}.md")
+        lines.append(f"      - {template_string(text.meta.title)}: {page_file('texts', text.meta.id)}")
     if edition.glossary:
-        lines.extend(["  - 术语表:", "      - glossary/index.md", "      - 倡议关系图: glossary/map.md",
-                      "      - 时间线: glossary/timeline.md"])
+        lines.extend(["  - 术语表:", "      - glossary/index.md", f"      - 倡议关系图: {page_file('glossary', 'map')}",
+                      f"      - 时间线: {page_file('glossary', 'timeline')}"])
     lines.append("  - 关于本版: about.md")
     return "\n".join(lines) + "\n"

@@ -85,8 +85,8 @@ def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
                     for label, value in parsed_rows(meta)) + _note(meta)
     raw_path = raw_path or raw_text_path(meta.id)
     name = raw_path.rsplit("/", 1)[-1]
-    raw = (f"原始文本：[{name}]({raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
-           f"引用格式：[CSL-JSON](cite/{meta.id}.json) · [BibTeX](cite/{meta.id}.bib)　"
+    raw = (f"原始文本：[{name}](../{raw_copy(raw_path)})（抓取原样，未经编辑；本页为清理后的文本）　"
+           f"引用格式：[CSL-JSON](../cite/{meta.id}.json) · [BibTeX](../cite/{meta.id}.bib)　"
            # Raw HTML: the PDF is built after MkDocs, which would call a Markdown link to it broken.
            f'打印：<a href="{text_pdf_link(meta.id)}">本篇 PDF</a>（正文、术语脚注与本篇术语表）')
     return (f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{_source_line(meta)}'

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.edition import CorpusText, Edition
 from build_tools.site.markup import escape_markdown, front_matter
+from build_tools.site.pages import page_file
 from build_tools.site.paging import page_href, pages_of, render_pager
 
 UNDATED = "日期不详"
@@ -50,10 +51,10 @@ def timeline_entries(edition: Edition) -> list[Entry]:
 
 
 def timeline_pages(edition: Edition) -> Iterator[tuple[str, str]]:
-    """Every page of the timeline by path: docs/glossary/timeline.md, then docs/glossary/timeline/2.md, …"""
+    """Every page of the timeline by path: docs/glossary/timeline/index.md, then …/timeline/2/index.md, …"""
     pages = pages_of(timeline_entries(edition), TEXTS_PER_PAGE)
     for number in range(1, len(pages) + 1):
-        path = "docs/glossary/timeline.md" if number == 1 else f"docs/glossary/timeline/{number}.md"
+        path = f"docs/{page_file('glossary', 'timeline')}" if number == 1 else f"docs/{page_file('glossary/timeline', str(number))}"
         yield path, _timeline_page(pages, number)
 
 
@@ -63,13 +64,13 @@ def render_timeline(edition: Edition) -> str:
 
 
 def _timeline_page(pages: list[Sequence[Entry]], number: int) -> str:
-    up = "" if number == 1 else "../"  # term pages are glossary/<id>.md
+    up = "" if number == 1 else "../"  # page 1 is docs/glossary/timeline/index.md, page n one folder down
 
     title = "时间线" if number == 1 else f"时间线（第{number}页）"
     parts = [front_matter(title, searchable=False), f"# {title} · Timeline\n",
              ("各文本按原文所载日期分年排列，列出其“首见”的术语，即在本版已注日期的文本中以该文为最早者；"
               f"文本的全部术语见其页末。原文未载日期的文本列于“{UNDATED}”一节，不推测其日期。\n")]
-    pager = render_pager(number, len(pages), "timeline.md", "timeline/{}.md".format)
+    pager = render_pager(number, len(pages), "index.md", "{}/index.md".format)
     if pager:
         parts.append(_years(pages, number) + pager)
     for year, entries in itertools.groupby(pages[number - 1], key=lambda e: e.year):
@@ -89,7 +90,7 @@ def _years(pages: list[Sequence[Entry]], number: int) -> str:
             count = starts.get(entry.year, (page_number, 0))
             starts[entry.year] = (count[0], count[1] + 1)
     links = [f"[{f'{year}年' if year else UNDATED}（{count} 篇）]"
-             f"({'' if at == number else page_href(number, at, 'timeline.md', 'timeline/{}.md'.format)}#{f'y{year}' if year else 'undated'})"
+             f"({'' if at == number else page_href(number, at, 'index.md', '{}/index.md'.format)}#{f'y{year}' if year else 'undated'})"
              for year, (at, count) in starts.items()]
     return "年份：" + " · ".join(links) + "\n{ .pager }\n\n"
 
@@ -103,11 +104,11 @@ def _text_section(entry: Entry, up: str) -> str:
     meta = entry.text.meta
     when = f"{meta.date} · " if meta.date else ""
     firsts = [e for e, is_first in zip(entry.terms, entry.first) if is_first]
-    summary = (f"[{len(entry.terms)} 条术语]({up}../texts/{meta.id}.md#initiatives)"
+    summary = (f"[{len(entry.terms)} 条术语]({up}../../texts/{meta.id}/index.md#initiatives)"
                + (f"，首见 {len(firsts)} 条" if firsts else "") if entry.terms else "无术语")
     lines = [f"### {when}{escape_markdown(meta.title)} {{ #{meta.id} }}\n",
-             f"[阅读全文]({up}../texts/{meta.id}.md) · {summary}\n"]
+             f"[阅读全文]({up}../../texts/{meta.id}/index.md) · {summary}\n"]
     if firsts:
-        items = "\n".join(f"- [{escape_markdown(e.term)}]({up}{e.id}.md){FIRST_SEEN}" for e in firsts)
+        items = "\n".join(f"- [{escape_markdown(e.term)}]({up}../{e.id}/index.md){FIRST_SEEN}" for e in firsts)
         lines.append(f'<div class="timeline-terms" markdown>\n\n{items}\n\n</div>\n')
     return "\n".join(lines)

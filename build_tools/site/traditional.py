@@ -34,6 +34,7 @@ from build_tools.diagrams.dot import FONT as SVG_FONT
 from build_tools.edition import CorpusText, Edition
 from build_tools.model import Block
 from build_tools.site.markup import escape_html
+from build_tools.site.pages import page_slug
 from build_tools.site.render_glossary import term_link
 from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
@@ -59,7 +60,7 @@ PROTECTED = re.compile(
     + r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"                    # a Markdown link's target
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
 RAW_SOURCE = "\n{ .raw-source data-search-exclude }\n"  # render_meta's last line: the note on the script follows it
-OCCURRENCE_PAGE = re.compile(r"docs/glossary/(?P<term>[^/]+)/occurrences-(?P<number>\d+)\.md")
+OCCURRENCE_PAGE = re.compile(r"docs/glossary/(?P<term>[^/]+)/occurrences-(?P<number>\d+)/index\.md")
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 DOWNLOADS = 'href="downloads/'  # the PDFs and the offline zip, one level up from the Traditional view
 
@@ -132,7 +133,7 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
 def _page(path: str, page: str, edition: Edition, site_url: str | None,
           appearances: Callable[[], Appearances], diagrams: dict[str, str]) -> str:
     """The page to convert: a text or term page rendered again where the view needs more."""
-    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    name = page_slug(path)
     entry = edition.entry(name) if path.startswith("docs/glossary/") else None
     if entry is not None:
         return render_traditional_term_page(entry, edition, appearances(), diagrams.get(f"term-{entry.id}"))

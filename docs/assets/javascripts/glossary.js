@@ -40,9 +40,9 @@
     return popover;
   }
 
-  // ../../glossary/<id>/ on the site; ../glossary/<id>.html in the offline copy (file://).
+  // ../../glossary/<id>/ on the site; ../../glossary/<id>/index.html in the offline copy (file://).
   function tipFor(link) {
-    var match = /glossary\/([a-z0-9-]+)(?:\/|\.html)?$/.exec(link.getAttribute("href") || "");
+    var match = /glossary\/([a-z0-9-]+)(?:\/(?:index\.html)?)?$/.exec(link.getAttribute("href") || "");
     return match ? document.getElementById("gl-" + match[1]) : null;
   }
 
