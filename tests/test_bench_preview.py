@@ -74,5 +74,5 @@ def test_an_edit_in_the_real_preview_reaches_both_pages(tmp_path: Path) -> None:
     run = measure_preview(root, 5, startup_limit_s=300, edit_limit_s=120)
     assert run.term_s is not None and run.text_s is not None
     assert run.text_page == "texts/gaozhou-baiqianwan-wugeyi/"
-    assert any("regenerated in" in line for _, line in run.timeline)
-    assert any("Reloading browsers" in line for _, line in run.timeline)
+    assert any("of the Simplified view" in line for _, line in run.timeline)
+    assert any(f"preview: rendered {run.text_page}" in line for _, line in run.timeline)
