@@ -42,6 +42,7 @@ class PreviewRun:
     term_s: float | None  # from the save to the served term page showing the edit; None: never
     text_s: float | None
     timeline: tuple[tuple[float, str], ...]  # milestone lines of the preview's output, seconds from the save
+    load_average: float = 0.0  # the machine's, over 1 minute, at the save
 
 
 def edit_summary(entry: str, words: str) -> str:
@@ -128,11 +129,11 @@ def measure_preview(root: Path, articles: int, startup_limit_s: float = 3600, ed
         words = f"{MARKER}{time.time_ns() % 10**6}"
         entry = root / f"annotations/glossary/{TERM}.yml"
         entry.write_text(edit_summary(entry.read_text(encoding="utf-8"), words), encoding="utf-8")
-        saved = time.perf_counter()
+        saved, load_average = time.perf_counter(), os.getloadavg()[0]
         seen = first_seen({"term": term_url, "text": f"http://{address}/{text_page}"}, words, edit_limit_s, alive)
         after = {name: at - saved for name, at in seen.items()}
         return PreviewRun(articles, f"glossary/{TERM}/", text_page, startup_s, after.get("term"), after.get("text"),
-                          milestones(output.lines, saved))
+                          milestones(output.lines, saved), load_average)
     finally:
         server.send_signal(signal.SIGTERM)  # serve stops MkDocs on SIGTERM
         server.wait(timeout=60)
@@ -158,7 +159,8 @@ def preview_report(run: PreviewRun) -> str:
 
     lines = [(f"preview at {run.articles} articles (python -m build_tools serve; up after {run.startup_s:.0f} s): "
               f"edited the summary of {TERM}; the served {run.term_page} showed it {seconds(run.term_s)} after the save, "
-              f"{run.text_page} {seconds(run.text_s)} (target ≤3 s)")]
+              f"{run.text_page} {seconds(run.text_s)} (target ≤3 s; load average {run.load_average:.1f} "
+              f"on {os.cpu_count()} cores)")]
     lines += [f"  +{at:6.2f} s  {LOG_LEVEL.sub('', line)}" for at, line in run.timeline]
     return "\n".join(lines)
 

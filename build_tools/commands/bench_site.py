@@ -58,6 +58,7 @@ class SiteRun:
     index_bytes: dict[str, int]  # search/search_index.json per view
     corpus_text_bytes: int
     page_sizes: tuple[tuple[str, int], ...]  # every HTML page of both views (path under site/, bytes), largest first
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's, over 1 minute, as make site started and ended
 
 
 def copy_build_files(source_root: Path, root: Path) -> None:
@@ -126,7 +127,8 @@ def corpus_text_bytes(edition: Edition) -> int:
     return sum(len(block.text.encode("utf-8")) for text in edition.texts for block in text.article.blocks)
 
 
-def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, ...]) -> SiteRun:
+def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, ...],
+                 load_average: tuple[float, float] = (0.0, 0.0)) -> SiteRun:
     """Measure the site ``make site`` built in root."""
     site = root / "site"
     sizes = html_page_sizes(site)
@@ -135,7 +137,7 @@ def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, .
     return SiteRun(articles, steps, total_s, pages,
                    sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
                    {view: path.stat().st_size for view, path in indexes.items() if path.is_file()},
-                   corpus_text_bytes(load(root)[0]), sizes)
+                   corpus_text_bytes(load(root)[0]), sizes, load_average)
 
 
 def percentile(ascending: Sequence[int], share: float) -> int:
@@ -177,7 +179,8 @@ def output_lines(run: SiteRun) -> list[str]:
                        for name, share in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("max", 1.0)))
     largest = ", ".join(f"{path} {size / 1e3:.0f} kB" for path, size in run.page_sizes[:5])
     return [(f"at {run.articles} articles: {sum(run.pages.values())} HTML pages ({pages}); "
-             f"site {run.site_bytes / 1e6:.1f} MB; corpus text {run.corpus_text_bytes / 1e6:.2f} MB"),
+             f"site {run.site_bytes / 1e6:.1f} MB; corpus text {run.corpus_text_bytes / 1e6:.2f} MB; "
+             f"load average {run.load_average[0]:.1f} → {run.load_average[1]:.1f} on {os.cpu_count()} cores"),
             f"  search index: {indexes}",
             f"  HTML page sizes: {spread}; {sum(size > BIG_PAGE for size in ascending)} over {BIG_PAGE // 1000} kB",
             f"  largest pages: {largest}"]
@@ -207,8 +210,9 @@ def measure_make_site(source_root: Path, root: Path, articles: int, skip: str = 
     """Run ``make site`` (without the lines that match ``skip``) in a synthetic project of so
     many articles and measure it."""
     copy_build_files(source_root, root)
+    before = os.getloadavg()[0]
     total_s, steps = run_make_site(root, Path(sys.prefix), skip)
-    return measure_site(root, articles, total_s, steps)
+    return measure_site(root, articles, total_s, steps, (before, os.getloadavg()[0]))
 
 
 def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int], object], site_sizes: Sequence[int],
