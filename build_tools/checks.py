@@ -7,12 +7,14 @@ from collections.abc import Iterator
 
 from build_tools.annotations.definitions import cited_passages, definition_limits, quotes_verbatim
 from build_tools.annotations.glossary import GlossaryEntry
+from build_tools.annotations.pdf_config import Chosen
 from build_tools.basis import check_basis
 from build_tools.edition import Edition
 from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
 from build_tools.readings import check_readings
 from build_tools.scopes import check_scopes
+from build_tools.search_sections import check_search_sections
 from build_tools.stages.script import traditional
 from build_tools.traditional_forms import check_traditional_forms
 
@@ -34,7 +36,23 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_unused(edition),
         *_field_style(edition),
         *check_traditional_forms(edition),
+        *check_search_sections(edition.texts),
+        *check_pdf_selection(edition.pdf.texts, edition, edition.pdf.path),
     ]
+
+
+def check_pdf_selection(chosen: tuple[Chosen, ...], edition: Edition, path: str) -> Iterator[Problem]:
+    """Each text chosen for the whole-edition PDF that the edition does not have, or has twice."""
+    seen: set[str] = set()
+    for item in chosen:
+        if item.text_id not in edition.text_ids:
+            yield problem(path, item.line, item.column, "unknown-pdf-text",
+                          f"'{item.text_id}' is not a text of the edition; write the id of a file in "
+                          "annotations/texts/ (without .yml)")
+        elif item.text_id in seen:
+            yield warning(path, item.line, item.column, "duplicate-pdf-text",
+                          f"'{item.text_id}' is chosen twice; list it once")
+        seen.add(item.text_id)
 
 
 def _duplicate_forms(edition: Edition) -> Iterator[Problem]:

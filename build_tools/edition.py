@@ -6,13 +6,14 @@ import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from yaml.nodes import Node
 
 from build_tools.annotations.anchors import Ledger, read_ledger_file
 from build_tools.annotations.glossary import GlossaryEntry, read_glossary_entry
+from build_tools.annotations.pdf_config import PdfConfig, read_pdf_config
 from build_tools.annotations.relations import Edge, resolve_relations
 from build_tools.annotations.textmeta import TextMeta, read_text_meta
 from build_tools.annotations.yamlfile import load_yaml
@@ -50,6 +51,7 @@ class Edition:
     glossary: tuple[GlossaryEntry, ...]
     found: tuple[Found, ...]  # every term occurrence, texts in id order, blocks in reading order
     edges: tuple[Edge, ...]  # typed relations, each present from both ends
+    pdf: PdfConfig = field(default_factory=PdfConfig)  # which whole-edition PDF to offer (annotations/pdf.yml)
 
     # Indexes, built once on first use: pages look things up per term and per text, and a
     # scan of every occurrence per term is quadratic at thousands of terms and texts.
@@ -137,7 +139,8 @@ def load_edition(sources: Sources, memo: Memo | None = None) -> tuple[Edition, l
     found = tuple(f for t in texts for f in remembered(
         memo, "match", (t.meta, t.article.ids_key, forms), functools.partial(find_terms, t.meta.id, t.article.blocks, index)))
     edges, relation_problems = resolve_relations(glossary)
-    edition = Edition(tuple(texts), tuple(glossary), found, edges)
+    configs = _read_all(sources.pdf, read_pdf_config, problems, memo)
+    edition = Edition(tuple(texts), tuple(glossary), found, edges, configs[0] if configs else PdfConfig())
     problems.extend(relation_problems)
     return edition, problems
 

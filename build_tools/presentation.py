@@ -60,6 +60,11 @@ def scope_shown(value: str) -> str:
 MAX_CITED_TITLE = 16
 
 
+def text_page_url(site_url: str, text_id: str) -> str:
+    """The address of a text's page on the published site (``site_url``, EDITION_SITE_URL)."""
+    return f"{site_url.rstrip('/')}/texts/{text_id}/"
+
+
 def cited_title(meta: TextMeta) -> str:
     """How a citation names a text: its short title in title marks."""
     return f"《{meta.cited_title}》"

@@ -39,6 +39,7 @@ CODES = {
     "bad-context": "an exclusion by context without before/after, or with a pattern that matches anything",
     "unknown-relation": "a relation type outside part_of, has_part, variant_of, same_mechanism_as, see_also",
     "missing-convert": "a traditional text without an OpenCC profile",
+    "bad-number": "a count that is not a whole number of at least 1 (annotations/pdf.yml max_texts)",
     # Texts
     "missing-metadata": "a raw text without its metadata file",
     "missing-text": "metadata for a raw text that does not exist",
@@ -64,6 +65,8 @@ CODES = {
     # Glossary across files
     "duplicate-term": "a term or variant defined in two entries",
     "unknown-text": "a citation of a text that does not exist",
+    "unknown-pdf-text": "a text chosen for the whole-edition PDF (annotations/pdf.yml, --texts) that does not exist",
+    "duplicate-pdf-text": "a text chosen twice for the whole-edition PDF",
     "unknown-paragraph": "a citation of a paragraph that does not exist",
     "citation-without-term": "a cited paragraph that does not contain the term",
     "unknown-term": "a relation or component naming an entry that does not exist",
@@ -90,6 +93,7 @@ CODES = {
     "pdf-layout": "a warning from WeasyPrint while laying out the PDF",
     "missing-graphviz": "Graphviz's dot, which draws the relation diagrams, is missing or failed",
     "bad-environment": "an environment variable the build reads has an unusable value",
+    "search-section-too-long": "one block longer than a search section may be (Zensical limits it; search_sections.py)",
     # Formatting
     "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",
 }

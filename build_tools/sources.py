@@ -17,6 +17,7 @@ PAGE_SUFFIXES = (".html", ".htm")
 TEXT_META = "annotations/texts"  # one <id>.yml of metadata per text
 GLOSSARY = "annotations/glossary"  # one <id>.yml per glossary entry
 ANCHORS = "annotations/anchors"  # one <id>.yml per text: the ledger of its block ids
+PDF_CONFIG = "annotations/pdf.yml"  # optional: which whole-edition PDF the site offers
 
 
 def raw_text_path(text_id: str, suffix: str = ".txt") -> str:
@@ -51,10 +52,11 @@ class Sources:
     text_meta: tuple[SourceFile, ...]
     glossary: tuple[SourceFile, ...]
     anchors: tuple[SourceFile, ...] = ()
+    pdf: tuple[SourceFile, ...] = ()  # annotations/pdf.yml, when there is one
 
 
 def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
-    """Read texts/*.txt and annotations/{texts,glossary,anchors}/*.yml."""
+    """Read texts/*.txt, annotations/{texts,glossary,anchors}/*.yml and annotations/pdf.yml."""
     problems: list[Problem] = []
     groups = []
     for folder, suffix in ((TEXTS, TEXT_SUFFIXES), (TEXT_META, (".yml",)), (GLOSSARY, (".yml",)),
@@ -62,7 +64,10 @@ def read_sources(root: Path) -> tuple[Sources, list[Problem]]:
         files, found = _read_folder(root, folder, suffix)
         groups.append(files)
         problems.extend(found)
-    return Sources(*groups), problems
+    config = root / PDF_CONFIG
+    pdf = (SourceFile("pdf", PDF_CONFIG, config.read_bytes()),) if config.is_file() else ()
+    texts, metas, glossary, anchors = groups
+    return Sources(texts, metas, glossary, anchors, pdf), problems
 
 
 def _read_folder(root: Path, folder: str, suffixes: tuple[str, ...]

@@ -60,15 +60,18 @@ Output = bytes | CopyOf
 
 
 def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], root: Path,
-                  roots: tuple[str, ...] = GENERATED_ROOTS, apart: tuple[str, ...] = ()) -> Written:
+                  roots: tuple[str, ...] = GENERATED_ROOTS, apart: tuple[str, ...] = (),
+                  staging_folder: str = STAGING) -> Written:
     """Make the generated folders (``roots``) hold exactly these files, and say what that changed.
 
     ``outputs`` may be a stream: each changed file is staged as it arrives and not kept.
     A command that makes one folder of its own (the offline copy) names just that folder;
-    folders under ``roots`` named in ``apart`` are another write's, left as they are.
+    folders under ``roots`` named in ``apart`` are another write's, left as they are. A write
+    that writes into a built site stages in a folder of its own there (``staging_folder``,
+    removed whole afterwards) rather than leave an empty build/ among the published files.
     """
     items = outputs.items() if isinstance(outputs, Mapping) else outputs
-    staging = root / STAGING
+    staging = root / staging_folder
     shutil.rmtree(staging, ignore_errors=True)
     produced: set[str] = set()
     changed: list[str] = []

@@ -48,7 +48,7 @@ BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from th
 def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
     """Generate the pages and run mkdocs build --strict in root (with ``pdf``, the downloads
     too, as make does: the offline zip before the site, whose home page gives its size, and
-    the PDFs after it)."""
+    the whole-edition PDFs and every text's own PDF after it)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
@@ -70,18 +70,22 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
                                capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
         if built.returncode != 0:
             return built
-    return built
+    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "text-pdfs",
+                           "--output", str(root / "site")],
+                          capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
 
 
 def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """mkdocs build --strict of the Simplified site, then of the Traditional one in it."""
+    """mkdocs build --strict of the Simplified site, then of the Traditional one in it; then
+    their search indexes re-encoded in UTF-8, as make does."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     for config in CONFIGS:
         built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
                                capture_output=True, text=True, cwd=root, env=env, check=False)
         if built.returncode != 0:
             return built
-    return built
+    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "compact-search",
+                           str(root / "site")], capture_output=True, text=True, cwd=root, env=env, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

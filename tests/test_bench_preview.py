@@ -75,4 +75,5 @@ def test_an_edit_in_the_real_preview_reaches_both_pages(tmp_path: Path) -> None:
     assert run.term_s is not None and run.text_s is not None
     assert run.text_page == "texts/gaozhou-baiqianwan-wugeyi/"
     assert any("of the Simplified view" in line for _, line in run.timeline)
-    assert any(f"preview: rendered {run.text_page}" in line for _, line in run.timeline)
+    assert any(f"preview: rendered {run.text_page}" in line for _, line in run.timeline)  # rendered when asked for
+    assert any(f"preview: rendered {run.term_page}" in line for _, line in run.timeline)

@@ -91,6 +91,16 @@ def test_downloads_lead_to_the_published_site_or_are_plain_text(site_url: str | 
     assert copy[f"{DOCS}/index.md"].decode() == expected
 
 
+@pytest.mark.parametrize("site_url, expected", [
+    (None, "打印：本篇 PDF"),
+    ("https://example.org/ed/", '打印：<a href="https://example.org/ed/downloads/texts/x.pdf">本篇 PDF</a>'),
+])
+def test_a_text_pages_own_pdf_leads_to_the_published_site_or_is_plain_text(site_url: str | None, expected: str) -> None:
+    files = {"docs/texts/x.md": '打印：<a href="../../downloads/texts/x.pdf">本篇 PDF</a>'.encode()}
+    copy = dict(offline_docs(files, {}, b"", site_url))
+    assert copy[f"{DOCS}/texts/x.md"].decode() == expected
+
+
 def test_the_zip_is_the_same_for_the_same_files_in_any_order() -> None:
     stamp = datetime(2026, 1, 1, tzinfo=UTC)
     files = [("b.html", b"b"), ("a/index.html", b"a")]

@@ -101,12 +101,12 @@ def test_paragraph_number_and_id_repeat_the_site_anchor() -> None:
 
 @pytest.mark.parametrize("html, expected", [
     ("<p>见 known-text p3。</p>",
-     '<p>见 <span class="nobr">《甲》<a class="citation" href="#known-text-p3">第3段</a></span>。</p>'),
+     '<p>见 <span class="nobr">《甲》<a class="citation" href="#known-text-p3" data-page="">第3段</a></span>。</p>'),
     ("<p>（known-text p41—p50）</p>",
-     '<p>（<span class="nobr">《甲》<a class="citation" href="#known-text-p41">第41—50段</a></span>）</p>'),
+     '<p>（<span class="nobr">《甲》<a class="citation" href="#known-text-p41" data-page="">第41—50段</a></span>）</p>'),
     ("<p>known-text p36、p56</p>",
-     ('<p><span class="nobr">《甲》<a class="citation" href="#known-text-p36">第36段</a>、</span>'
-     '<span class="nobr"><a class="citation" href="#known-text-p56">第56段</a></span></p>')),
+     ('<p><span class="nobr">《甲》<a class="citation" href="#known-text-p36" data-page="">第36段</a>、</span>'
+     '<span class="nobr"><a class="citation" href="#known-text-p56" data-page="">第56段</a></span></p>')),
     ("<p>other-text p3</p>", "<p>other-text p3</p>"),
     ('<p><a href="https://e.org/?q=known-text p1">x</a></p>', '<p><a href="https://e.org/?q=known-text p1">x</a></p>'),
     ('<p><a href="https://e.org/">known-text p2</a></p>', '<p><a href="https://e.org/">known-text p2</a></p>'),

@@ -20,6 +20,7 @@ from tests.sitebuild import PROJECT
 
 G = "annotations/glossary/huang-ba.yml"
 T = "annotations/texts/bijie-reform-pulse.yml"
+P = "annotations/pdf.yml"
 VALID = ("term: 黄粑\npinyin: huáng bā\nenglish: huangba cake\nkind: concept\nsummary: 摘要\nbasis: general\n"
          "definition: |\n  释义（据通行解释）。\nsources:\n  - general\n")
 
@@ -110,6 +111,15 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[int, int, str, str]]]]
      [(1, 1, "missing-text", "texts/zz-orphan.txt, which does not exist")]),
     ("missing-metadata", {"texts/zz-orphan.txt": (PROJECT / "texts/bijie-reform-pulse.txt").read_bytes()},
      [(1, 1, "missing-metadata", "python -m build_tools add-text")]),
+    # annotations/pdf.yml: which whole-edition PDF the site offers
+    ("pdf-unknown-text", {P: "texts:\n  - jinhaihu-113\n  - jinhaihu-114\n"},
+     [(3, 5, "unknown-pdf-text", "'jinhaihu-114' is not a text of the edition")]),
+    ("pdf-duplicate-text", {P: "texts: [jinhaihu-113, bijie-reform-pulse, jinhaihu-113]\n"},
+     [(1, 43, "duplicate-pdf-text", "chosen twice")]),
+    ("pdf-bad-number", {P: "max_texts: 0\n"}, [(1, 12, "bad-number", "at least 1")]),
+    ("pdf-not-a-number", {P: "max_texts: fifty\n"}, [(1, 12, "bad-number", "'fifty' is not a whole number")]),
+    ("pdf-unknown-key", {P: "max_text: 10\n"}, [(1, 1, "unknown-key", "expected one of: max_texts, texts")]),
+    ("pdf-bad-id", {P: "texts: [Jinhaihu 113]\n"}, [(1, 9, "bad-id", "'Jinhaihu 113' is not an id")]),
 ]
 # Codes exercised by other test files (decoding and file names need bytes or folders).
 TESTED_ELSEWHERE = {
@@ -127,7 +137,7 @@ TESTED_ELSEWHERE = {
     "unmarked-general": "test_basis.py", "basis-without-general": "test_basis.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
-    "missing-graphviz": "test_diagrams.py",
+    "missing-graphviz": "test_diagrams.py", "search-section-too-long": "test_search_sections.py",
     "undecided-traditional": "test_traditional_forms.py", "bad-traditional": "test_traditional_forms.py",
 }
 
@@ -136,15 +146,16 @@ REAL, _ = read_sources(PROJECT)
 
 def with_files(files: dict[str, str | bytes]) -> Sources:
     groups = {"texts": list(REAL.texts), "text_meta": list(REAL.text_meta), "glossary": list(REAL.glossary),
-              "anchors": list(REAL.anchors)}
+              "anchors": list(REAL.anchors), "pdf": list(REAL.pdf)}
     for path, content in files.items():
         group = ("texts" if path.startswith("texts/") else
                  "text_meta" if path.startswith("annotations/texts/") else
-                 "anchors" if path.startswith("annotations/anchors/") else "glossary")
+                 "anchors" if path.startswith("annotations/anchors/") else
+                 "pdf" if path == P else "glossary")
         data = content.encode("utf-8") if isinstance(content, str) else content
         groups[group] = [f for f in groups[group] if f.path != path] + [SourceFile(Path(path).stem, path, data)]
     return replace(REAL, texts=tuple(groups["texts"]), text_meta=tuple(groups["text_meta"]),
-                   glossary=tuple(groups["glossary"]), anchors=tuple(groups["anchors"]))
+                   glossary=tuple(groups["glossary"]), anchors=tuple(groups["anchors"]), pdf=tuple(groups["pdf"]))
 
 
 @pytest.mark.parametrize("name, files, expected", CASES, ids=[c[0] for c in CASES])

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -26,8 +25,17 @@ from pathlib import Path
 from build_tools.build import load, load_all
 from build_tools.commands import synthesis
 from build_tools.commands.anchors import update_ledgers
+from build_tools.commands.bench_pdf import (
+    PdfRun,
+    TextPdfsRun,
+    measure_pdf,
+    measure_text_pdfs,
+    pdf_report,
+    pdf_summary,
+)
 from build_tools.commands.bench_preview import preview_report, preview_summary
 from build_tools.commands.bench_site import measure_end_to_end, site_report, site_summary
+from build_tools.commands.engines import compare_engines, mkdocs_build
 from build_tools.commands.weight import measure_weights, reader_weight, weight_report
 
 TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
@@ -86,8 +94,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--mkdocs-sizes", default="10,100,1000", metavar="ARTICLES",
                        help="article counts to also build with mkdocs; 5000 adds about 5 minutes; "
                             "'' for none (default: %(default)s)")
-    bench.add_argument("--pdf-sizes", default="5,10,20", metavar="TEXTS",
-                       help="PDFs to build, by number of texts; '' for none (default: %(default)s)")
+    bench.add_argument("--pdf-sizes", default="5,20,50", metavar="TEXTS",
+                       help="whole-edition PDFs to build, by number of texts; '' for none (default: %(default)s)")
+    bench.add_argument("--text-pdf-sizes", default="5", metavar="TEXTS",
+                       help="editions whose every text's PDF to build, with 1 and 2 workers; '' for none "
+                            "(default: %(default)s)")
     bench.add_argument("--site-sizes", default="100,1000", metavar="ARTICLES",
                        help="article counts to run 'make site' at, end to end (default: %(default)s)")
     bench.add_argument("--site-skip", default="", metavar="REGEX",
@@ -141,14 +152,6 @@ def terms_per_article(root: Path) -> float:
     return sum(linked) / max(len(linked), 1)
 
 
-def mkdocs_build(root: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-f", str(root / "mkdocs.yml")],
-                   capture_output=True, text=True, check=True, cwd=root,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"})
-    return time.perf_counter() - started
-
-
 EDIT_PROBE = r"""
 import contextlib, io, json, sys, time
 from pathlib import Path
@@ -199,39 +202,25 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
                      "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
         print(reader_weight(root), weight_report(*measure_weights(root / "site")), sep="\n", flush=True)
+    if with_mkdocs and run.mkdocs_s:  # the same project with Zensical, Material's successor
+        print(compare_engines(root, articles, run.mkdocs_s), flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return run
 
 
-@dataclass(frozen=True)
-class PdfRun:
-    """One PDF build of a synthetic project (the real five texts when articles is 5)."""
-
-    articles: int
-    pages: int
-    seconds: float  # the whole pdf command, interpreter start included
-    footnotes: float = 0.0  # the largest share of a page's text area that footnotes take
-
-
-def measure_pdf(source_root: Path, work: Path, articles: int) -> PdfRun:
-    root = work / f"pdf-a{articles}"
-    make_project(source_root, root, articles, 208)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "pdf",
-                             "--output", str(root / "edition.pdf")], capture_output=True, text=True, check=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
-    seconds = time.perf_counter() - started
-    pages = int(re.search(r": (\d+) pages", result.stdout).group(1))  # type: ignore[union-attr]
-    footnotes = int(re.search(r"footnotes at most (\d+)%", result.stdout).group(1)) / 100  # type: ignore[union-attr]
-    shutil.rmtree(root, ignore_errors=True)
-    return PdfRun(articles, pages, seconds, footnotes)
-
-
-def pdf_report(runs: list[PdfRun]) -> str:
-    lines = [f"{'PDF: texts':>10} {'pages':>6} {'s':>6} {'s/page':>7} {'max footnotes/page':>19}"]
-    lines += [f"{run.articles:10d} {run.pages:6d} {run.seconds:6.1f} {run.seconds / run.pages:7.3f} "
-              f"{run.footnotes:19.0%}" for run in runs]
-    return "\n".join(lines)
+def measure_pdfs(source_root: Path, work: Path, sizes: list[int], text_sizes: list[int]
+                 ) -> tuple[list[PdfRun], list[TextPdfsRun]]:
+    """The whole-edition PDF at each size; every text's PDF with one worker and two at each text size."""
+    pdf, texts = [], []
+    for articles in sorted(set(sizes) | set(text_sizes)):
+        root = work / f"pdf-a{articles}"
+        make_project(source_root, root, articles, 208)
+        if articles in sizes:
+            pdf.append(measure_pdf(root, articles))
+        if articles in text_sizes:
+            texts += [measure_text_pdfs(root, articles, workers) for workers in (1, 2)]
+        shutil.rmtree(root, ignore_errors=True)
+    return pdf, texts
 
 
 def exponent(small: Run, large: Run) -> float:
@@ -256,7 +245,8 @@ def report(corpus: list[Run], glossary: list[Run]) -> str:
     return "\n".join(lines)
 
 
-def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = (), more: Sequence[str] = ()) -> str:
+def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = (),
+            text_pdfs: Sequence[TextPdfsRun] = (), more: Sequence[str] = ()) -> str:
     by_size = {run.articles: run for run in corpus}
     parts = []
     if 1000 in by_size and by_size[1000].mkdocs_s:
@@ -273,13 +263,7 @@ def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = (), 
     if memory:
         run = max(memory, key=lambda r: r.articles)
         parts.append(f"peak {run.peak_mb:.0f} MB for {run.corpus_mb:.1f} MB corpus at {run.articles}")
-    if pdf:
-        first, last = pdf[0], pdf[-1]
-        parts.append(f"PDF {first.articles} texts {first.seconds:.1f} s (target ≤20 s)")
-        if last.pages > first.pages:
-            parts.append(f"PDF pages {first.pages}→{last.pages}: {last.seconds / first.seconds:.2f}x time "
-                         f"(exp {math.log(last.seconds / first.seconds) / math.log(last.pages / first.pages):.2f})")
-        parts.append(f"PDF footnotes at most {max(run.footnotes for run in pdf):.0%} of a page (target ≤33%)")
+    parts += pdf_summary(pdf, text_pdfs)
     return "SUMMARY: " + "; ".join([*parts, *more])
 
 
@@ -294,6 +278,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     sizes, term_sizes = wanted("generation", args.sizes), wanted("generation", args.terms)
     pdf_sizes, site_sizes = wanted("pdf", args.pdf_sizes), wanted("site", args.site_sizes)
+    text_pdf_sizes = wanted("pdf", args.text_pdf_sizes)
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
         work = Path(folder)
         mkdocs_sizes = {int(n) for n in args.mkdocs_sizes.split(",") if n}
@@ -303,17 +288,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for run in corpus:
             print(f"measured {run.articles} articles: {run.pipeline_s:.2f} s", flush=True)
         glossary = [measure(args.root, work, args.glossary_articles, n, False) for n in term_sizes]
-        pdf = [measure_pdf(args.root, work, n) for n in pdf_sizes]
+        pdf, text_pdfs = measure_pdfs(args.root, work, pdf_sizes, text_pdf_sizes)
         site, preview = measure_end_to_end(args.root, work, lambda root, n: make_project(args.root, root, n, 208),
                                            site_sizes, args.preview_at if "preview" in parts else None,
                                            args.site_skip, args.site_skip_from)
     if corpus or glossary:
         print(report(corpus, glossary))
-    if pdf:
-        print(pdf_report(pdf))
+    if pdf or text_pdfs:
+        print(pdf_report(pdf, text_pdfs))
     if site:
         print(site_report(site))
     if preview:
         print(preview_report(preview))
-    print(summary(corpus, glossary, pdf, [*site_summary(site), *preview_summary(preview)]))
+    print(summary(corpus, glossary, pdf, text_pdfs, [*site_summary(site), *preview_summary(preview)]))
     return 0

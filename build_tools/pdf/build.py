@@ -1,4 +1,4 @@
-"""The PDF of the edition: lay out the book, then check it before anything is written."""
+"""The PDF of a book: lay it out, then check it before anything is written."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from build_tools.diagrams.layout import layout_svgs
 from build_tools.edition import Edition
 from build_tools.pdf.book import render_book
 from build_tools.pdf.chapter import footnote_ids
+from build_tools.pdf.contents import Book, Scope, edition_book, selection_book
 from build_tools.pdf.diagrams import map_sources
 from build_tools.pdf.invariant import check_footnotes_laid, check_text_preserved
 from build_tools.pdf.render import Laid, render_pdf
@@ -29,22 +30,37 @@ def build_stamp(environ: Mapping[str, str]) -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC)
 
 
-def build_pdf(edition: Edition, stamp: datetime, script: str = "simplified") -> tuple[Laid, list[Problem]]:
-    """Render the book and lay it out; return the PDF and what is wrong with it.
+def build_pdf(edition: Edition, stamp: datetime, script: str = "simplified",
+              texts: tuple[str, ...] | None = None, site_url: str | None = None) -> tuple[Laid, list[Problem]]:
+    """Render the whole edition's book, or a selection of its ``texts`` (known ids), and lay it
+    out; return the PDF and what is wrong with it.
 
     ``script`` 'traditional' builds the Traditional book (``pdf.traditional``) in the
     Traditional faces of the same fonts.
     """
+    shown = shown_edition(edition, script)
+    book = edition_book(shown) if texts is None else selection_book(shown, texts)
+    return lay_out_book(shown, book, stamp, script, site_url)
+
+
+def shown_edition(edition: Edition, script: str) -> Edition:
+    """The edition in the book's script: every block of the Traditional book converted once."""
+    return traditional_edition(edition) if script == "traditional" else edition
+
+
+def lay_out_book(shown: Edition, book: Book, stamp: datetime, script: str,
+                 site_url: str | None = None) -> tuple[Laid, list[Problem]]:
+    """Render one book of an edition already in its script (``shown_edition``), lay it out, check it."""
+    maps: dict[str, str] = {}
+    if book.scope is Scope.EDITION:
+        sources = map_sources(shown, FACES[script])
+        maps = dict(zip(sources, layout_svgs(list(sources.values())), strict=True))
+    html = render_book(shown, stamp, maps, book, site_url)
     if script == "traditional":
-        edition = traditional_edition(edition)
-    sources = map_sources(edition, FACES[script])
-    book = render_book(edition, stamp, dict(zip(sources, layout_svgs(list(sources.values())), strict=True)))
-    if script == "traditional":
-        book = to_traditional_book(book, edition)
-    texts = edition.texts_in_reading_order()
-    laid = render_pdf(book, FACES[script])
-    footnotes = [(text.meta.id, ident) for text in texts for ident in footnote_ids(edition, text.meta.id)]
-    return laid, check_text_preserved(book, texts) + check_footnotes_laid(footnotes, laid.anchors)
+        html = to_traditional_book(html, shown, book.texts)
+    laid = render_pdf(html, FACES[script])
+    footnotes = [(text.meta.id, ident) for text in book.texts for ident in footnote_ids(shown, text.meta.id)]
+    return laid, check_text_preserved(html, list(book.texts)) + check_footnotes_laid(footnotes, laid.anchors)
 
 
 def layout_warnings(laid: Laid) -> list[Problem]:

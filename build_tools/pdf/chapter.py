@@ -21,7 +21,7 @@ from build_tools.model import Block, BlockKind
 from build_tools.pdf.ids import block_id, chapter_id, chinese_number, entry_id, footnote_id
 from build_tools.pdf.typeset import basis_mark, typeset, typeset_all, typeset_words
 from build_tools.pdf.words import short_gloss, word_ends
-from build_tools.presentation import POINT_LEAD, dictionary_words, meta_rows
+from build_tools.presentation import POINT_LEAD, dictionary_words, meta_rows, text_page_url
 from build_tools.terms.annotate import Found
 
 GLOSS_BUDGET = 20  # characters of summary in a footnote (the summaries run to 64)
@@ -37,8 +37,11 @@ class Mark:
     gloss: str = ""  # the footnote's short gloss, on a first occurrence
 
 
-def render_chapter(text: CorpusText, number: int, edition: Edition) -> str:
-    """Render the HTML section of one text."""
+def render_chapter(text: CorpusText, number: int | None, edition: Edition, site_url: str | None = None) -> str:
+    """Render the HTML section of one text: 第N篇 when ``number`` is given (a book of several).
+
+    The metadata names the text's page on the published site when ``site_url`` is known.
+    """
     meta = text.meta
     marks = chapter_marks(edition, meta.id)
     words = dictionary_words(edition.glossary)
@@ -49,11 +52,11 @@ def render_chapter(text: CorpusText, number: int, edition: Edition) -> str:
         previous = block
     title = escape(meta.title)
     editor_title = '<span class="editor-title">〔编者拟题〕</span>' if meta.title_source == "editor" else ""
-    return (f'<section class="chapter" id="{chapter_id(meta.id)}">'
-            f'<p class="chapter-label">第{chinese_number(number)}篇</p>'
+    label = f'<p class="chapter-label">第{chinese_number(number)}篇</p>' if number is not None else ""
+    return (f'<section class="chapter" id="{chapter_id(meta.id)}">{label}'
             f'<h1 class="chapter-title" data-title="{title}" data-bookmark="{title}">'
             f'{typeset_words(meta.title, word_ends(meta.title, words))}{editor_title}</h1>'
-            f'{render_meta(meta)}{"".join(blocks)}</section>\n')
+            f'{render_meta(meta, site_url)}{"".join(blocks)}</section>\n')
 
 
 def chapter_marks(edition: Edition, text_id: str) -> dict[str, tuple[Mark, ...]]:
@@ -78,10 +81,12 @@ def footnote_ids(edition: Edition, text_id: str) -> list[str]:
             for marks in chapter_marks(edition, text_id).values() for mark in marks if mark.first]
 
 
-def render_meta(meta: TextMeta) -> str:
-    """The text's metadata as a definition list, with the id to cite it by."""
+def render_meta(meta: TextMeta, site_url: str | None = None) -> str:
+    """The text's metadata as a definition list, with the id to cite it by and, when the
+    published address is known, the address of its page."""
     rows = [*meta_rows(meta), ("引用标识", f"{meta.id}（段落引作 {meta.id} p1、p2……）")]
-    items = "".join(f"<dt>{escape(label)}</dt><dd>{typeset_all(value)}</dd>" for label, value in rows)
+    page = [("网页版", text_page_url(site_url, meta.id))] if site_url else []
+    items = "".join(f"<dt>{escape(label)}</dt><dd>{typeset_all(value)}</dd>" for label, value in rows + page)
     return f'<dl class="text-meta">{items}</dl>'
 
 
@@ -158,4 +163,4 @@ def render_footnote(text_id: str, mark: Mark) -> str:
             f'<span class="fn-pinyin" lang="zh-Latn-pinyin">{escape(entry.pinyin)}</span> '
             f'<span class="fn-english" lang="en">{escape(entry.english)}</span>{variant}'
             f'<span class="fn-sep">：</span>{typeset_all(mark.gloss)}{basis_mark(entry.basis)}'
-            f'<a class="fn-page" href="#{entry_id(entry.id)}"></a></span>')
+            f'<a class="fn-page" href="#{entry_id(entry.id)}" data-page=""></a></span>')

@@ -15,6 +15,7 @@ by family name (``Noto Serif CJK TC``) in place of the Simplified ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from build_tools.edition import CorpusText, Edition
@@ -59,10 +60,10 @@ def _traditional_text(text: CorpusText, replacements: tuple[tuple[str, str], ...
     return replace(text, article=replace(text.article, blocks=blocks))
 
 
-def to_traditional_book(book: str, edition: Edition) -> str:
-    """Convert the book's human text, except the blocks' own (already final) and machine attributes."""
+def to_traditional_book(book: str, edition: Edition, texts: Iterable[CorpusText]) -> str:
+    """Convert the book's human text, except its ``texts``' blocks (already final) and machine attributes."""
     replacements = glossary_replacements(edition.glossary)
-    blocks = {block_id(t.meta.id, b) for t in edition.texts for b in t.article.blocks}
+    blocks = {block_id(t.meta.id, b) for t in texts for b in t.article.blocks}
     parts: list[str] = []
     final: list[bool] = []  # per open element: is the text inside it already final?
     for token in TOKEN.findall(book):

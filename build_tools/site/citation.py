@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.annotations.textmeta import TextMeta
+from build_tools.presentation import text_page_url
 
 EDITION = "乡村振兴与基层治理政策文本注释读本"
 EDITION_EN = "An annotated reading edition of Chinese policy texts"
@@ -43,7 +44,7 @@ class Citable:
 def citable(meta: TextMeta, site_url: str | None) -> Citable:
     """The citation facts of a text; ``site_url`` is the edition's published address."""
     author = POSITION.sub("", meta.author).strip() if meta.author else None
-    url = f"{site_url.rstrip('/')}/texts/{meta.id}/" if site_url else None
+    url = text_page_url(site_url, meta.id) if site_url else None
     return Citable(meta.id, meta.title, author or None, meta.date, meta.outlet, url)
 
 

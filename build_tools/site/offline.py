@@ -12,6 +12,7 @@ against the page's directory URL and re-written relative to its file URL, and
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -31,8 +32,9 @@ SHIM = "assets/vendor/iframe-worker.js"  # lets search's worker run from file://
 CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$|`[^`\n]+`|<code\b.*?</code>", re.MULTILINE | re.DOTALL)
 ATTRIBUTE = re.compile(r'(?P<name>\b(?:href|src))="(?P<url>[^"]*)"')
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# The downloads (PDF, zip) are not in the copy: linked on the published site, else plain text.
-DOWNLOAD = re.compile(r'<a href="(downloads/[^"]*)"[^>]*>(.*?)</a>')
+# The downloads (PDFs, zip) are not in the copy: linked on the published site, else plain text.
+# The home page links them as downloads/…, a text page its own PDF as ../../downloads/….
+DOWNLOAD = re.compile(r'<a href="((?:\.\./)*downloads/[^"]*)"[^>]*>(.*?)</a>')
 
 
 def page_url(page: str, directory_urls: bool) -> str:
@@ -119,10 +121,18 @@ def offline_docs(files: Mapping[str, bytes], snippets: Mapping[str, bytes], shim
             text = data.decode("utf-8")
             if page == "index.md":
                 text = SNIPPET.sub(lambda match: inlined.get(match.group(1), match.group()), text)
-                text = DOWNLOAD.sub(lambda m: f'<a href="{site_url}{m[1]}">{m[2]}</a>' if site_url else m[2], text)
+            text = DOWNLOAD.sub(functools.partial(_download, page=page, site_url=site_url), text)
             data = to_file_links(text, page, pages).encode("utf-8")
         yield f"{DOCS}/{page}", data
     yield f"{DOCS}/{SHIM}", shim
+
+
+def _download(link: re.Match[str], *, page: str, site_url: str | None) -> str:
+    """A download link of a page: to the published site when its address is known, else its text."""
+    if not site_url:
+        return link[2]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url(page, True)) or ".", link[1]))
+    return f'<a href="{site_url.rstrip("/")}/{target}">{link[2]}</a>'
 
 
 def render_zip(files: Iterable[tuple[str, bytes]], folder: str, stamp: datetime) -> bytes:

@@ -11,16 +11,21 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_tools.downloads import plan_edition_pdf
 from build_tools.edition import CorpusText, Edition
 from build_tools.memo import Memo, remembered
 from build_tools.site.citation import bibtex, citable, csl_json
 from build_tools.site.diagrams import FOLDER, site_diagrams
 from build_tools.site.offline import LINK_SNIPPET, render_offline_link
 from build_tools.site.render_candidates import render_candidates_page
+from build_tools.site.render_downloads import PDF_SNIPPET, render_pdf_download
 from build_tools.site.render_glossary import (
     linked_inline,
+    occurrence_page_count,
+    occurrence_page_path,
     render_glossary_index,
     render_jieba_dictionary,
+    render_occurrence_page,
     render_term_page,
 )
 from build_tools.site.render_relations import (
@@ -30,9 +35,9 @@ from build_tools.site.render_relations import (
     term_appearances,
     term_reach,
 )
-from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
+from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_table, texts_index_pages
 from build_tools.site.render_text import raw_copy, render_text_body, with_panel
-from build_tools.site.render_timeline import render_timeline
+from build_tools.site.render_timeline import timeline_pages
 from build_tools.site.theme_files import render_theme_files
 from build_tools.write import CopyOf
 
@@ -57,11 +62,12 @@ def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
            site_url: str | None) -> Iterator[tuple[str, str]]:
-    yield "docs/texts/index.md", render_texts_index(edition)
+    yield from texts_index_pages(edition)
     yield "build/generated/nav.yml", render_nav(edition, repo_url, site_url)
     yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
     yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
     yield f"build/generated/snippets/{LINK_SNIPPET}", render_offline_link(None)  # sized by the offline command
+    yield f"build/generated/snippets/{PDF_SNIPPET}", render_pdf_download(plan_edition_pdf(edition), edition)
     appearances = term_appearances(edition)
     reach = term_reach(edition, appearances)
     for text in edition.texts:
@@ -80,7 +86,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition, diagrams)
-        yield "docs/glossary/timeline.md", render_timeline(edition)
+        yield from timeline_pages(edition)
         # Candidates depend on the texts (their metadata fixes them) and the forms matched in
         # them, not on annotations' prose.
         yield "docs/glossary/candidates.md", remembered(
@@ -88,6 +94,8 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
             functools.partial(render_candidates_page, edition))
     for entry in edition.glossary:
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances, diagrams.get(f"term-{entry.id}"))
+        for number in range(2, occurrence_page_count(entry, edition) + 1):
+            yield occurrence_page_path(entry.id, number), render_occurrence_page(entry, edition, number)
 
 
 def _text_body(edition: Edition, text: CorpusText, site_url: str | None) -> str:

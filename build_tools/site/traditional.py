@@ -45,7 +45,12 @@ from build_tools.site.render_relations import (
 )
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
-from build_tools.site.traditional_terms import END, KEEP, render_traditional_term_page
+from build_tools.site.traditional_terms import (
+    END,
+    KEEP,
+    render_traditional_occurrence_page,
+    render_traditional_term_page,
+)
 from build_tools.stages.script import convert
 from build_tools.terms.marking import mark_first_in_section
 from build_tools.traditional_forms import PROFILE, glossary_replacements, to_hant
@@ -60,7 +65,8 @@ PROTECTED = re.compile(
     + r"|\b(?:href|src|id|class|for|data-[\w-]+)=\"[^\"]*\""  # machine attributes
     + r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"                    # a Markdown link's target
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
-RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
+RAW_SOURCE = "\n{ .raw-source data-search-exclude }\n"  # render_meta's last line: the note on the script follows it
+OCCURRENCE_PAGE = re.compile(r"docs/glossary/(?P<term>[^/]+)/occurrences-(?P<number>\d+)\.md")
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 DOWNLOADS = 'href="downloads/'  # the PDFs and the offline zip, one level up from the Traditional view
 
@@ -138,6 +144,8 @@ def _page(path: str, page: str, edition: Edition, site_url: str | None, appearan
     entry = edition.entry(name) if path.startswith("docs/glossary/") else None
     if entry is not None:
         return render_traditional_term_page(entry, edition, appearances(), diagrams.get(f"term-{entry.id}"))
+    if (more := OCCURRENCE_PAGE.fullmatch(path)) and (entry := edition.entry(more["term"])):
+        return render_traditional_occurrence_page(entry, edition, int(more["number"]))
     text = edition.text(name) if path.startswith("docs/texts/") else None
     if text is None:
         return page

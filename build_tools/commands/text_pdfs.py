@@ -1,0 +1,161 @@
+"""``python -m build_tools text-pdfs``: a PDF of every text, laid out in parallel worker processes.
+
+Each text's PDF holds what the whole-edition book gives a reader of it: its metadata and
+citation id, its text with the footnote of each term at its first occurrence, a short
+note on reading and citing it, and the glossary entries of every term it uses
+(``pdf.contents.text_book``). They are written under the site's folder, one set per view
+(``downloads.text_pdf_path``): the Traditional view's text pages link the Traditional PDFs.
+
+Layout is WeasyPrint's and single-threaded, so the texts are shared among worker processes
+(one per available CPU by default). Each worker gets the checked edition once, in both
+scripts, when it starts; a task is one text in one script. Nothing is written unless every
+PDF was laid out without an error; unchanged PDFs are not rewritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from build_tools.build import load, report
+from build_tools.checks import check_pdf_selection
+from build_tools.commands.pdf import TEXTS_OPTION, chosen_texts
+from build_tools.downloads import TEXT_PDFS, VIEWS, text_pdf_path
+from build_tools.edition import Edition
+from build_tools.pdf.build import build_stamp, lay_out_book, layout_warnings, shown_edition
+from build_tools.pdf.contents import text_book
+from build_tools.problems import Problem, has_errors, problem
+from build_tools.site.repository import read_site_url
+from build_tools.write import write_outputs
+
+SCRIPTS = {"both": ("simplified", "traditional"), "simplified": ("simplified",), "traditional": ("traditional",)}
+DEFAULT_OUTPUT = Path("site")
+STAGING = ".text-pdfs.staging"  # in the site's folder while the PDFs are written, then removed
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Declare the ``text-pdfs`` command and its options."""
+    parser = sub.add_parser("text-pdfs", help="check everything, then build a PDF of every text, in parallel")
+    parser.add_argument("--output", type=Path, default=None,
+                        help=f"the site's folder; PDFs go to its {TEXT_PDFS}/ and zh-Hant/{TEXT_PDFS}/ "
+                             f"(default: ROOT/{DEFAULT_OUTPUT})")
+    parser.add_argument("--script", choices=tuple(SCRIPTS), default="both",
+                        help="which views' PDFs to build (default: %(default)s)")
+    parser.add_argument(TEXTS_OPTION, default=None, metavar="ID,ID…", help="only these texts (default: every text)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="worker processes (default: the CPUs this process may use)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings (the edition's and WeasyPrint's) as errors")
+    parser.set_defaults(run=cmd_text_pdfs)
+
+
+@dataclass(frozen=True)
+class TextPdf:
+    """One text's PDF in one script, as a worker returns it."""
+
+    path: str  # relative to the site's folder
+    pdf: bytes  # dropped (b"") once written: the PDFs are never all held at once
+    size: int
+    pages: int
+    seconds: float
+    problems: tuple[Problem, ...]
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system says, else all)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def cmd_text_pdfs(args: argparse.Namespace) -> int:
+    """Load and check everything, lay out every text's PDF in parallel, write them all or none."""
+    edition, problems = load(args.root)
+    chosen = chosen_texts(args.texts) if args.texts is not None else None
+    if chosen is not None:
+        problems += check_pdf_selection(chosen, edition, TEXTS_OPTION)
+    if report(problems, args.strict):
+        print("nothing was written", file=sys.stderr)
+        return 1
+    try:
+        stamp = build_stamp(os.environ)
+    except ValueError as err:
+        report([problem("SOURCE_DATE_EPOCH", 1, 1, "bad-environment", str(err))], args.strict)
+        return 1
+    text_ids = tuple(dict.fromkeys(c.text_id for c in chosen)) if chosen else tuple(t.meta.id for t in edition.texts)
+    scripts = SCRIPTS[args.script]
+    workers = max(1, min(args.workers or available_cpus(), len(text_ids) * len(scripts)))
+    output: Path = args.output or args.root / DEFAULT_OUTPUT
+    started = time.perf_counter()
+    built: list[TextPdf] = []
+    try:
+        written = write_outputs(_checked(lay_out_all(edition, text_ids, scripts, stamp, workers), built, args.strict),
+                                output, roots=tuple(f"{VIEWS[script]}{TEXT_PDFS}" for script in scripts),
+                                staging_folder=STAGING)
+    except _Failed:
+        report([p for pdf in built for p in pdf.problems], args.strict)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    report([p for pdf in built for p in pdf.problems], args.strict)
+    pages = sum(pdf.pages for pdf in built)
+    print(f"wrote {written.changed} of {len(built)} text PDFs ({len(text_ids)} texts × {len(scripts)} scripts) "
+          f"under {output}: {pages} pages, {sum(pdf.size for pdf in built) / 2**20:.1f} MiB, "
+          f"{time.perf_counter() - started:.1f} s with {workers} worker(s), "
+          f"{sum(pdf.seconds for pdf in built) / max(pages, 1):.3f} s of layout per page")
+    return 0
+
+
+class _Failed(Exception):
+    """A PDF had an error: stop writing (the staged files are dropped), then report them all."""
+
+
+def _checked(results: Iterator[TextPdf], built: list[TextPdf], strict: bool) -> Iterator[tuple[str, bytes]]:
+    """Pass on each PDF without problems; once all are in, fail if any had one."""
+    for result in results:
+        built.append(replace(result, pdf=b""))
+        if not has_errors(list(result.problems), strict):
+            yield result.path, result.pdf
+    if any(has_errors(list(result.problems), strict) for result in built):
+        raise _Failed
+
+
+def lay_out_all(edition: Edition, text_ids: tuple[str, ...], scripts: tuple[str, ...], stamp: datetime,
+                workers: int) -> Iterator[TextPdf]:
+    """Each text's PDF in each script, as the workers finish them (in one process when ``workers`` is 1)."""
+    shown = {script: shown_edition(edition, script) for script in scripts}
+    site_url = read_site_url(os.environ)
+    tasks = [(script, text_id) for script in scripts for text_id in text_ids]
+    if workers == 1:
+        _start_worker(shown, stamp, site_url)
+        yield from (lay_out_text(*task) for task in tasks)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(shown, stamp, site_url)) as pool:
+        for future in as_completed([pool.submit(lay_out_text, *task) for task in tasks]):
+            yield future.result()
+
+
+# What a worker needs for every task, set once when it starts: a worker process's own state
+# (ProcessPoolExecutor's initializer cannot hand it to the tasks any other way without
+# sending the whole edition with each of them).
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(shown: dict[str, Edition], stamp: datetime, site_url: str | None) -> None:
+    _WORKER.update(shown=shown, stamp=stamp, site_url=site_url)
+
+
+def lay_out_text(script: str, text_id: str) -> TextPdf:
+    """Lay out one text's PDF in one script (in a worker) and check it."""
+    started = time.perf_counter()
+    shown: Edition = _WORKER["shown"][script]  # type: ignore[index]
+    stamp: datetime = _WORKER["stamp"]  # type: ignore[assignment]
+    site_url: str | None = _WORKER["site_url"]  # type: ignore[assignment]
+    laid, problems = lay_out_book(shown, text_book(shown, text_id), stamp, script, site_url)
+    return TextPdf(text_pdf_path(text_id, script), laid.pdf, len(laid.pdf), laid.pages, time.perf_counter() - started,
+                   tuple(problems + layout_warnings(laid)))
+
