@@ -82,6 +82,15 @@ def test_a_venv_not_made_by_make_is_refused(tmp_path: Path) -> None:
         run_make_site(root, venv)
 
 
+def test_package_files_newer_than_the_venv_are_refused(tmp_path: Path) -> None:
+    root, venv = toy_project(tmp_path)
+    (root / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    stamp = (root / "pyproject.toml").stat().st_mtime - 10
+    os.utime(venv / ".installed", (stamp, stamp))
+    with pytest.raises(RuntimeError, match="pyproject.toml newer than .*make venv"):
+        run_make_site(root, venv)
+
+
 def test_the_synthetic_project_gets_what_make_site_reads(tmp_path: Path) -> None:
     copy_build_files(PROJECT, tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}

@@ -28,7 +28,8 @@ from build_tools.commands import timed_shell
 from build_tools.commands.bench_preview import PreviewRun, measure_preview
 from build_tools.edition import Edition
 
-BUILD_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "build/vendor/iframe-worker.js")
+PACKAGE_FILES = ("pyproject.toml", "requirements.lock")  # what make's venv stamp depends on
+BUILD_FILES = ("Makefile", *PACKAGE_FILES, "build/vendor/iframe-worker.js")
 VIEWS = {"zh-Hans": "", "zh-Hant": "zh-Hant"}  # view -> its folder in site/
 BIG_PAGE = 300_000  # bytes of HTML: the issue's ceiling for one generated page
 CORPUS_TEXT = ("corpus text = UTF-8 bytes of every text's cleaned blocks (headings, paragraphs, "
@@ -87,8 +88,14 @@ def make_site_command(root: Path, venv: Path, shell: Path) -> list[str]:
 def run_make_site(root: Path, venv: Path, skip: str = "") -> tuple[float, tuple[Step, ...]]:
     """Run ``make site`` in root, but not the recipe lines that match ``skip``; return its
     wall time and its steps."""
-    if not (venv / ".installed").is_file():
+    stamp = venv / ".installed"
+    if not stamp.is_file():
         raise RuntimeError(f"{venv} was not made by 'make venv'; run the bench through 'make bench'")
+    # make would otherwise reinstall, pointing the venv's editable install at the synthetic project.
+    newer = [name for name in PACKAGE_FILES if (root / name).is_file()
+             and (root / name).stat().st_mtime > stamp.stat().st_mtime]
+    if newer:
+        raise RuntimeError(f"{', '.join(newer)} newer than {venv}'s packages: run 'make venv' first")
     log, output = root / "build/bench-steps.jsonl", root / "build/bench-make-site.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     # The outer make's flags and overrides (make bench) are not this build's.
