@@ -233,7 +233,8 @@ def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int]
         root = work / f"site-a{articles}"
         make(root, articles)
         runs.append(measure_make_site(source_root, root, articles, skip if articles >= skip_from else ""))
-        print(f"measured make site at {articles} articles: {runs[-1].total_s:.0f} s", flush=True)
+        # Each size's figures as soon as they are known: a run of hours may not reach the end.
+        print(f"measured make site at {articles} articles:", site_report(runs[-1:]), sep="\n", flush=True)
         if articles != preview_at:
             shutil.rmtree(root, ignore_errors=True)
     if not preview_at:
@@ -242,5 +243,6 @@ def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int]
     if not root.exists():
         make(root, preview_at)
     preview = measure_preview(root, preview_at)
+    print(f"measured the preview at {preview_at} articles", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return runs, preview
