@@ -25,7 +25,7 @@ from pathlib import Path
 
 from build_tools.build import load
 from build_tools.commands import timed_shell
-from build_tools.commands.bench_preview import PreviewRun, measure_preview
+from build_tools.commands.bench_preview import PreviewRun, measure_preview, preview_report
 from build_tools.edition import Edition
 
 PACKAGE_FILES = ("pyproject.toml", "requirements.lock")  # what make's venv stamp depends on
@@ -243,6 +243,6 @@ def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int]
     if not root.exists():
         make(root, preview_at)
     preview = measure_preview(root, preview_at)
-    print(f"measured the preview at {preview_at} articles", flush=True)
+    print(f"measured the preview at {preview_at} articles:", preview_report(preview), sep="\n", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return runs, preview
