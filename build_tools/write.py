@@ -87,8 +87,7 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    stale = [path for path in _generated_files(root, roots)
-             if path not in produced and not path.startswith(tuple(folder + "/" for folder in apart))]
+    stale = [path for path in _generated_files(root, roots, apart) if path not in produced]
     for path in changed:
         _make_folder(os.path.join(root, os.path.dirname(path)), made)
         os.replace(os.path.join(staging, path), os.path.join(root, path))
@@ -118,9 +117,15 @@ def _holds(path: str, content: bytes) -> bool:
         return False
 
 
-def _generated_files(root: Path, roots: tuple[str, ...]) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for generated in roots
-                  for p in (root / generated).rglob("*") if p.is_file())
+def _generated_files(root: Path, roots: tuple[str, ...], apart: tuple[str, ...] = ()) -> list[str]:
+    """Every file under the roots, but not inside the folders apart (not even walked: they are large)."""
+    found = []
+    for generated in roots:
+        for folder, subfolders, names in os.walk(root / generated):
+            relative = Path(folder).relative_to(root).as_posix()
+            subfolders[:] = [name for name in subfolders if f"{relative}/{name}" not in apart]
+            found += [f"{relative}/{name}" for name in names]
+    return sorted(found)
 
 
 def _stage(staging: Path, path: str, content: bytes, made: set[str]) -> None:

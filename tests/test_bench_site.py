@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -81,6 +82,15 @@ def test_a_venv_not_made_by_make_is_refused(tmp_path: Path) -> None:
         run_make_site(root, venv)
 
 
+def test_package_files_newer_than_the_venv_are_refused(tmp_path: Path) -> None:
+    root, venv = toy_project(tmp_path)
+    (root / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    stamp = (root / "pyproject.toml").stat().st_mtime - 10
+    os.utime(venv / ".installed", (stamp, stamp))
+    with pytest.raises(RuntimeError, match="pyproject.toml newer than .*make venv"):
+        run_make_site(root, venv)
+
+
 def test_the_synthetic_project_gets_what_make_site_reads(tmp_path: Path) -> None:
     copy_build_files(PROJECT, tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
@@ -129,6 +139,7 @@ def test_the_report_gives_the_index_against_the_corpus_text_and_the_pages_over_3
     assert "2 over 300 kB" in lines  # 300,000 bytes exactly is not over
     assert "largest pages: texts/a/index.html 400 kB, zh-Hant/texts/a/index.html 350 kB" in lines
     assert "5 HTML pages (zh-Hans 3, zh-Hant 2)" in lines
+    assert f"load average 0.0 → 0.0 on {os.cpu_count()} cores" in lines  # a shared machine's figures need it
     assert site_summary([run_of(tmp_path, 10), run_of(tmp_path, 1000)])[1] == \
         "search index@1000=3.00× corpus text (target ≤1.5×)"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from build_tools.edition import Edition
 from build_tools.site.render_glossary import render_term_page
-from build_tools.site.render_relations import panel_items, render_panel, term_appearances
+from build_tools.site.render_relations import panel_items, render_panel, term_appearances, term_reach
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 
@@ -27,4 +27,4 @@ def test_text_page_panel(edition: Edition, golden: Callable[[Path, str], None]) 
     text = edition.text("qiandongnan-sizhuasiqiang")
     assert text is not None
     golden(GOLDEN / "panel-qiandongnan-sizhuasiqiang.md",
-           render_panel(panel_items(text, edition, term_appearances(edition))))
+           render_panel(panel_items(text, edition, term_reach(edition, term_appearances(edition)))))

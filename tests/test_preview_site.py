@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from build_tools.build import generate
-from build_tools.commands.preview_server import RELOAD_SCRIPT, site_file, with_reload
+from build_tools.commands.preview_server import RELOAD_SCRIPT, Preview, site_file, with_reload
 from build_tools.commands.preview_site import Changes, PreviewSite, classify
 from tests.sitebuild import copy_project
 
@@ -29,13 +31,32 @@ def test_changes_are_sorted_by_what_showing_them_takes(before: dict, after: dict
     assert classify(before, after, DOCS) == expected
 
 
+SCRIPT = RELOAD_SCRIPT.replace("{version}", "7").encode()
+
+
 @pytest.mark.parametrize("html, expected", [
-    (b"<html><body>x</body></html>", b"<html><body>x" + RELOAD_SCRIPT + b"</body></html>"),
-    (b"<p>no body", b"<p>no body" + RELOAD_SCRIPT),
-    (b"<body><pre></body></pre></body>", b"<body><pre></body></pre>" + RELOAD_SCRIPT + b"</body>"),
+    (b"<html><body>x</body></html>", b"<html><body>x" + SCRIPT + b"</body></html>"),
+    (b"<p>no body", b"<p>no body" + SCRIPT),
+    (b"<body><pre></body></pre></body>", b"<body><pre></body></pre>" + SCRIPT + b"</body>"),
 ])
 def test_the_reload_script_goes_before_the_last_body_end(html: bytes, expected: bytes) -> None:
-    assert with_reload(html) == expected
+    assert with_reload(html, 7) == expected
+    assert b'var at="7"' in expected  # the page waits for a version after the one it was served at
+
+
+def test_a_version_is_answered_when_it_changes_and_at_once_when_it_already_has() -> None:
+    preview = Preview(None)  # type: ignore[arg-type]
+    assert preview.version_after(None) == 0 and preview.version_after("3") == 0
+
+    def change() -> None:
+        with preview.changed:
+            preview.version = 1
+            preview.changed.notify_all()
+
+    started = time.monotonic()
+    threading.Timer(0.3, change).start()
+    assert preview.version_after("0") == 1
+    assert 0.25 <= time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize("request_path, expected", [

@@ -102,7 +102,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--site-sizes", default="100,1000", metavar="ARTICLES",
                        help="article counts to run 'make site' at, end to end (default: %(default)s)")
     bench.add_argument("--site-skip", default="", metavar="REGEX",
-                       help="recipe lines of make site not to run, e.g. 'build_tools pdf' (default: none)")
+                       help="recipe lines of make site not to run, and the lines that need their output, e.g. "
+                            "'build_tools (text-)?pdf|^cp build/offline' (default: none)")
     bench.add_argument("--site-skip-from", type=int, default=0, metavar="ARTICLES",
                        help="skip those lines from this article count up (default: every size)")
     bench.add_argument("--preview-at", type=int, default=1000, metavar="ARTICLES",

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from build_tools.build import load
 from build_tools.commands import timed_shell
-from build_tools.commands.bench_preview import PreviewRun, measure_preview
+from build_tools.commands.bench_preview import PreviewRun, measure_preview, preview_report
 from build_tools.edition import Edition
 
-BUILD_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "build/vendor/iframe-worker.js")
+PACKAGE_FILES = ("pyproject.toml", "requirements.lock")  # what make's venv stamp depends on
+BUILD_FILES = ("Makefile", *PACKAGE_FILES, "build/vendor/iframe-worker.js")
 VIEWS = {"zh-Hans": "", "zh-Hant": "zh-Hant"}  # view -> its folder in site/
 BIG_PAGE = 300_000  # bytes of HTML: the issue's ceiling for one generated page
 CORPUS_TEXT = ("corpus text = UTF-8 bytes of every text's cleaned blocks (headings, paragraphs, "
@@ -58,6 +59,7 @@ class SiteRun:
     index_bytes: dict[str, int]  # search/search_index.json per view
     corpus_text_bytes: int
     page_sizes: tuple[tuple[str, int], ...]  # every HTML page of both views (path under site/, bytes), largest first
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's, over 1 minute, as make site started and ended
 
 
 def copy_build_files(source_root: Path, root: Path) -> None:
@@ -86,8 +88,14 @@ def make_site_command(root: Path, venv: Path, shell: Path) -> list[str]:
 def run_make_site(root: Path, venv: Path, skip: str = "") -> tuple[float, tuple[Step, ...]]:
     """Run ``make site`` in root, but not the recipe lines that match ``skip``; return its
     wall time and its steps."""
-    if not (venv / ".installed").is_file():
+    stamp = venv / ".installed"
+    if not stamp.is_file():
         raise RuntimeError(f"{venv} was not made by 'make venv'; run the bench through 'make bench'")
+    # make would otherwise reinstall, pointing the venv's editable install at the synthetic project.
+    newer = [name for name in PACKAGE_FILES if (root / name).is_file()
+             and (root / name).stat().st_mtime > stamp.stat().st_mtime]
+    if newer:
+        raise RuntimeError(f"{', '.join(newer)} newer than {venv}'s packages: run 'make venv' first")
     log, output = root / "build/bench-steps.jsonl", root / "build/bench-make-site.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     # The outer make's flags and overrides (make bench) are not this build's.
@@ -126,7 +134,8 @@ def corpus_text_bytes(edition: Edition) -> int:
     return sum(len(block.text.encode("utf-8")) for text in edition.texts for block in text.article.blocks)
 
 
-def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, ...]) -> SiteRun:
+def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, ...],
+                 load_average: tuple[float, float] = (0.0, 0.0)) -> SiteRun:
     """Measure the site ``make site`` built in root."""
     site = root / "site"
     sizes = html_page_sizes(site)
@@ -135,7 +144,7 @@ def measure_site(root: Path, articles: int, total_s: float, steps: tuple[Step, .
     return SiteRun(articles, steps, total_s, pages,
                    sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
                    {view: path.stat().st_size for view, path in indexes.items() if path.is_file()},
-                   corpus_text_bytes(load(root)[0]), sizes)
+                   corpus_text_bytes(load(root)[0]), sizes, load_average)
 
 
 def percentile(ascending: Sequence[int], share: float) -> int:
@@ -177,7 +186,8 @@ def output_lines(run: SiteRun) -> list[str]:
                        for name, share in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("max", 1.0)))
     largest = ", ".join(f"{path} {size / 1e3:.0f} kB" for path, size in run.page_sizes[:5])
     return [(f"at {run.articles} articles: {sum(run.pages.values())} HTML pages ({pages}); "
-             f"site {run.site_bytes / 1e6:.1f} MB; corpus text {run.corpus_text_bytes / 1e6:.2f} MB"),
+             f"site {run.site_bytes / 1e6:.1f} MB; corpus text {run.corpus_text_bytes / 1e6:.2f} MB; "
+             f"load average {run.load_average[0]:.1f} → {run.load_average[1]:.1f} on {os.cpu_count()} cores"),
             f"  search index: {indexes}",
             f"  HTML page sizes: {spread}; {sum(size > BIG_PAGE for size in ascending)} over {BIG_PAGE // 1000} kB",
             f"  largest pages: {largest}"]
@@ -207,8 +217,9 @@ def measure_make_site(source_root: Path, root: Path, articles: int, skip: str = 
     """Run ``make site`` (without the lines that match ``skip``) in a synthetic project of so
     many articles and measure it."""
     copy_build_files(source_root, root)
+    before = os.getloadavg()[0]
     total_s, steps = run_make_site(root, Path(sys.prefix), skip)
-    return measure_site(root, articles, total_s, steps)
+    return measure_site(root, articles, total_s, steps, (before, os.getloadavg()[0]))
 
 
 def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int], object], site_sizes: Sequence[int],
@@ -222,7 +233,8 @@ def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int]
         root = work / f"site-a{articles}"
         make(root, articles)
         runs.append(measure_make_site(source_root, root, articles, skip if articles >= skip_from else ""))
-        print(f"measured make site at {articles} articles: {runs[-1].total_s:.0f} s", flush=True)
+        # Each size's figures as soon as they are known: a run of hours may not reach the end.
+        print(f"measured make site at {articles} articles:", site_report(runs[-1:]), sep="\n", flush=True)
         if articles != preview_at:
             shutil.rmtree(root, ignore_errors=True)
     if not preview_at:
@@ -231,5 +243,6 @@ def measure_end_to_end(source_root: Path, work: Path, make: Callable[[Path, int]
     if not root.exists():
         make(root, preview_at)
     preview = measure_preview(root, preview_at)
+    print(f"measured the preview at {preview_at} articles:", preview_report(preview), sep="\n", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return runs, preview

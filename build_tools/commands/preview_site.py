@@ -32,6 +32,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from build_tools.commands.watch import files_under
+
 INCLUSION = InclusionLevel.is_in_serve
 Stamp = tuple[int, int]  # a file's modification time (ns) and size
 log = logging.getLogger("build_tools.preview")
@@ -47,13 +49,7 @@ def stamp(path: str | Path) -> Stamp | None:
 
 def snapshot(paths: list[Path]) -> dict[str, Stamp]:
     """Every file under these folders (or these files), by path."""
-    found: dict[str, Stamp] = {}
-    for path in paths:
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for file in files:
-            if (mark := stamp(file)) is not None:
-                found[file.as_posix()] = mark
-    return found
+    return {file: (mtime, size) for path in paths for file, (size, mtime) in files_under(path.as_posix())}
 
 
 @dataclass(frozen=True)

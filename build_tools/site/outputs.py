@@ -34,6 +34,7 @@ from build_tools.site.render_relations import (
     render_map,
     render_panel,
     term_appearances,
+    term_reach,
 )
 from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_table, texts_index_pages
 from build_tools.site.render_text import raw_copy, render_text_body, with_panel
@@ -69,6 +70,7 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
     yield f"build/generated/snippets/{LINK_SNIPPET}", render_offline_link(None)  # sized by the offline command
     yield f"build/generated/snippets/{PDF_SNIPPET}", render_pdf_download(plan_edition_pdf(edition), edition)
     appearances = term_appearances(edition)
+    reach = term_reach(edition, appearances)
     for text in edition.texts:
         # A text page's body shows its article (which its metadata, sha256 included,
         # determines) and the terms matched in it (the forms determine); the ledger fixes its
@@ -76,7 +78,9 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
         # prose: one summary edit renders the panels again, not the hundreds of bodies.
         body = remembered(memo, "text body", (text.meta, text.article.ids_key, edition.forms_digest, site_url),
                           functools.partial(_text_body, edition, text, site_url))
-        yield f"docs/{page_file('texts', text.meta.id)}", with_panel(body, render_panel(panel_items(text, edition, appearances)))
+        items = panel_items(text, edition, reach)
+        panel = remembered(memo, "panel", items, functools.partial(render_panel, items))
+        yield f"docs/{page_file('texts', text.meta.id)}", with_panel(body, panel)
     diagrams = site_diagrams(edition, memo) if edition.glossary else {}
     for name, svg in diagrams.items():  # each alone, for a phone to open and zoom
         yield f"{FOLDER}/{name}.svg", svg

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -190,7 +189,27 @@ class PanelItem:
     elsewhere_count: int
 
 
-def panel_items(text: CorpusText, edition: Edition, appearances: Appearances) -> tuple[PanelItem, ...]:
+@dataclass(frozen=True)
+class Reach:
+    """Where a term's initiative appears, as panels show it: the first places and how many."""
+
+    first: tuple[Elsewhere, ...]  # the first ELSEWHERE_SHOWN + 1 texts, in id order: a panel leaves out its own
+    count: int
+
+
+def term_reach(edition: Edition, appearances: Appearances) -> dict[str, Reach]:
+    """Each term's reach, once per build: a thousand panels share each term's few links."""
+    reach = {}
+    for entry in edition.glossary:
+        found_in = appearances.get(entry.id, ())
+        first = tuple(Elsewhere(f.text_id, f.block.anchor, edition.text(f.text_id).meta.title,  # type: ignore[union-attr]
+                                f.occurrence.form if f.occurrence.term_id != entry.id else None)
+                      for f in found_in[:ELSEWHERE_SHOWN + 1])
+        reach[entry.id] = Reach(first, len(found_in))
+    return reach
+
+
+def panel_items(text: CorpusText, edition: Edition, reach: dict[str, Reach]) -> tuple[PanelItem, ...]:
     """The terms of a text's panel, in order of first occurrence, with where else they appear.
 
     Exactly what ``render_panel`` shows, so a page can be reused while these are equal.
@@ -198,14 +217,10 @@ def panel_items(text: CorpusText, edition: Edition, appearances: Appearances) ->
     ids = dict.fromkeys(f.occurrence.term_id for f in edition.found_in_text(text.meta.id))
     items = []
     for entry in (e for term_id in ids if (e := edition.entry(term_id))):
-        found_in = appearances.get(entry.id, ())
-        others = itertools.islice((f for f in found_in if f.text_id != text.meta.id), ELSEWHERE_SHOWN)
-        elsewhere = tuple(
-            Elsewhere(f.text_id, f.block.anchor, edition.text(f.text_id).meta.title,  # type: ignore[union-attr]
-                      f.occurrence.form if f.occurrence.term_id != entry.id else None)
-            for f in others)
+        where = reach.get(entry.id, Reach((), 0))
+        elsewhere = tuple(e for e in where.first if e.text_id != text.meta.id)[:ELSEWHERE_SHOWN]
         items.append(PanelItem(entry.id, entry.term, entry.pinyin, entry.english, entry.summary, entry.basis,
-                               elsewhere, len(found_in) - 1))  # this text is among them
+                               elsewhere, where.count - 1))  # this text is among them
     return tuple(items)
 
 

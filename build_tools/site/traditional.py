@@ -36,7 +36,14 @@ from build_tools.model import Block
 from build_tools.site.markup import escape_html
 from build_tools.site.pages import page_slug
 from build_tools.site.render_glossary import term_link
-from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
+from build_tools.site.render_relations import (
+    Appearances,
+    Reach,
+    panel_items,
+    render_panel,
+    term_appearances,
+    term_reach,
+)
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
 from build_tools.site.traditional_terms import (
@@ -103,6 +110,7 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
     diagrams: dict[str, str] = {}  # the SVG files come before the term pages that inline them
     replacements = glossary_replacements(edition.glossary) if edition is not None else ()
     appearances = functools.cache(lambda: term_appearances(edition))
+    reach = functools.cache(lambda: term_reach(edition, appearances()))
     for path, output in outputs:
         yield path, output
         if path.startswith("build/generated/snippets/") and isinstance(output, bytes):
@@ -119,7 +127,7 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
             diagrams[path.rsplit("/", 1)[1].removesuffix(".svg")] = output.decode("utf-8")
             yield traditional_path(path), to_traditional(output.decode("utf-8"), replacements).encode("utf-8")  # labels
         elif path.startswith("docs/") and path.endswith(".md") and isinstance(output, bytes):
-            page = _page(path, output.decode("utf-8"), edition, site_url, appearances, diagrams)
+            page = _page(path, output.decode("utf-8"), edition, site_url, appearances, reach, diagrams)
             yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
         elif path.startswith("docs/"):
             yield traditional_path(path), output  # raw copies and citation files, unchanged
@@ -130,8 +138,8 @@ def with_traditional(outputs: Iterable[tuple[str, bytes | CopyOf]], edition: Edi
         yield traditional_path(path), to_traditional(page, replacements).encode("utf-8")
 
 
-def _page(path: str, page: str, edition: Edition, site_url: str | None,
-          appearances: Callable[[], Appearances], diagrams: dict[str, str]) -> str:
+def _page(path: str, page: str, edition: Edition, site_url: str | None, appearances: Callable[[], Appearances],
+          reach: Callable[[], dict[str, Reach]], diagrams: dict[str, str]) -> str:
     """The page to convert: a text or term page rendered again where the view needs more."""
     name = page_slug(path)
     entry = edition.entry(name) if path.startswith("docs/glossary/") else None
@@ -143,7 +151,7 @@ def _page(path: str, page: str, edition: Edition, site_url: str | None,
     if text is None:
         return page
     if text.meta.script == "traditional":
-        page = render_original_page(text, edition, appearances(), site_url)
+        page = render_original_page(text, edition, reach(), site_url)
         note = "本文原以繁体字发表；本页正文为原文字形，未经简繁转换。简体版为 OpenCC 转换所得。"
     else:
         note = f"本文原以简体字发表；本页由 OpenCC（{PROFILE}）转换为繁体。"
@@ -158,18 +166,18 @@ def _with_note(page: str, note: str) -> str:
     return f'{head}{RAW_SOURCE}\n<p class="script-note">{escape_html(note)}</p>\n{rest}'
 
 
-def render_original_page(text: CorpusText, edition: Edition, appearances: Appearances,
+def render_original_page(text: CorpusText, edition: Edition, reach: dict[str, Reach],
                          site_url: str | None = None) -> str:
     """A text's page with every block in the characters it was published in.
 
     The metadata and panel around the blocks are converted as on every page; the blocks,
-    marked with KEEP … END, are left as the source has them. ``appearances`` is the
-    edition's (``term_appearances``), computed once for all pages: it reads every occurrence.
+    marked with KEEP … END, are left as the source has them. ``reach`` is the edition's
+    (``term_reach``), computed once for all pages: it reads every occurrence.
     """
     blocks = tuple(replace(block, text=block.original) for block in text.article.blocks)
     shown = replace(text, meta=replace(text.meta, convert=None),
                     article=replace(text.article, blocks=blocks))
-    items = panel_items(text, edition, appearances)
+    items = panel_items(text, edition, reach)
     return render_text_page(shown, original_inline(edition, text.meta.id), render_panel(items), site_url)
 
 
