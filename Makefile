@@ -33,6 +33,8 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	rm -rf build/site.staging
 	$(BIN)/mkdocs build --strict --site-dir build/site.staging
 	$(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir build/site.staging/zh-Hant
+	# Material writes its search index in ASCII escapes (6 bytes a Chinese character); re-encode it in UTF-8.
+	$(BIN)/python -m build_tools compact-search build/site.staging
 	$(BIN)/python -m build_tools pdf --output build/site.staging/downloads/edition.pdf
 	$(BIN)/python -m build_tools pdf --script traditional --output build/site.staging/downloads/edition-zh-Hant.pdf
 	$(BIN)/python -m build_tools text-pdfs --output build/site.staging
@@ -45,14 +47,17 @@ site: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 test: $(STAMP) $(IFRAME_WORKER_JS) site-debs test-debs
 	$(BIN)/python -m pytest
 
-# Our watcher regenerates pages when a text or annotation changes; MkDocs rebuilds only
-# the pages whose files changed (--dirty).
+# Our watcher regenerates pages when a text or annotation changes; the preview server
+# renders a changed page again when it is asked for.
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve
 
-# Generation against mkdocs build on synthetic corpora of 10 to 5,000 articles and
-# glossaries of 100 to 10,000 terms; prints a table and a SUMMARY line (several minutes).
-bench: $(STAMP)
+# Generation against mkdocs build (and Zensical's build of the same project) on synthetic
+# corpora of 10 to 5,000 articles and glossaries of 100 to 10,000 terms, then `make site`
+# itself end to end at 100 and 1,000 articles and one annotation edit in the preview; prints
+# tables and a SUMMARY line (hours at 1,000 articles; `python -m build_tools bench --only
+# site,preview` for just the last two).
+bench: $(STAMP) $(IFRAME_WORKER_JS) site-debs
 	$(BIN)/python -m build_tools bench
 
 venv: $(STAMP)
@@ -67,9 +72,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && \
 	  $(SUDO) apt-get install -y --no-install-recommends python3-venv && $(PYTHON) -m venv $(VENV); }
 
+# Zensical, the second engine, comes with the test tools: the suite and the bench build with it.
 $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical]'
 	touch $@
 
 $(IFRAME_WORKER_JS):

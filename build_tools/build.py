@@ -16,6 +16,7 @@ from build_tools.memo import Memo
 from build_tools.problems import Problem, ProblemError, format_problems, has_errors
 from build_tools.site.outputs import render_outputs
 from build_tools.site.repository import read_repository_url, read_site_url
+from build_tools.site.traditional import ROOT as TRADITIONAL_ROOT
 from build_tools.site.traditional import with_traditional
 from build_tools.sources import Sources, read_handwritten, read_sources
 from build_tools.write import write_outputs
@@ -52,18 +53,32 @@ def report(problems: list[Problem], strict: bool) -> bool:
     return failed
 
 
-def generate(root: Path, strict: bool, memo: Memo | None = None) -> int:
-    """Load, check and, only if nothing stops the build, write the generated files."""
+def generate(root: Path, strict: bool, memo: Memo | None = None, traditional_after: bool = False) -> int:
+    """Load, check and, only if nothing stops the build, write the generated files.
+
+    ``traditional_after`` (the preview, which serves the Simplified view) writes the
+    Simplified view first and converts the Traditional one only then: the edit a
+    contributor waits to see is not held back by converting every page it changed.
+    """
     # The sources are not kept: raw texts are copied from disk as they are written.
     edition, problems = load(root, memo)
     if report(problems, strict):
         print("nothing was written", file=sys.stderr)
         return 1
     site_url = read_site_url(os.environ)
-    outputs = with_traditional(render_outputs(edition, root, read_repository_url(root, os.environ), memo, site_url),
-                               edition, read_handwritten(root), site_url)
+    outputs = render_outputs(edition, root, read_repository_url(root, os.environ), memo, site_url)
     try:
-        written = write_outputs(outputs, root)
+        if not traditional_after:
+            written = write_outputs(with_traditional(outputs, edition, read_handwritten(root), site_url), root)
+        else:
+            simplified = list(outputs)  # converted below, after the preview has its pages
+            written = write_outputs(simplified, root, apart=(TRADITIONAL_ROOT,))
+            print(f"generated {written.files} files of the Simplified view ({written.changed} changed)", flush=True)
+            twins = with_traditional(simplified, edition, read_handwritten(root), site_url)
+            written = write_outputs(((path, data) for path, data in twins if path.startswith(TRADITIONAL_ROOT + "/")),
+                                    root, roots=(TRADITIONAL_ROOT,))
+            print(f"generated {written.files} files of the Traditional view ({written.changed} changed)")
+            return 0
     except ProblemError as err:
         report([err.problem], strict)
         print("nothing was written", file=sys.stderr)

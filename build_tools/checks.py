@@ -14,6 +14,7 @@ from build_tools.problems import Problem, problem, warning
 from build_tools.quotations import check_quotations, where_quoted
 from build_tools.readings import check_readings
 from build_tools.scopes import check_scopes
+from build_tools.search_sections import check_search_sections
 from build_tools.stages.script import traditional
 from build_tools.traditional_forms import check_traditional_forms
 
@@ -35,6 +36,7 @@ def check_edition(edition: Edition) -> list[Problem]:
         *_unused(edition),
         *_field_style(edition),
         *check_traditional_forms(edition),
+        *check_search_sections(edition.texts),
         *check_pdf_selection(edition.pdf.texts, edition, edition.pdf.path),
     ]
 

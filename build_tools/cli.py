@@ -15,11 +15,13 @@ from build_tools.commands import (
     bench,
     candidates,
     check,
+    compact_search,
     evaluate,
     fmt,
     new_term,
     offline,
     pdf,
+    profile_mkdocs,
     schema,
     serve,
     summary,
@@ -27,7 +29,7 @@ from build_tools.commands import (
 )
 
 COMMAND_MODULES = (check, fmt, serve, anchors, new_term, add_text, candidates, evaluate, schema, summary, bench,
-                   pdf, text_pdfs, offline)
+                   pdf, text_pdfs, offline, compact_search, profile_mkdocs)
 
 
 def run(argv: list[str]) -> int:

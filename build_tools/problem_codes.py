@@ -93,6 +93,7 @@ CODES = {
     "pdf-layout": "a warning from WeasyPrint while laying out the PDF",
     "missing-graphviz": "Graphviz's dot, which draws the relation diagrams, is missing or failed",
     "bad-environment": "an environment variable the build reads has an unusable value",
+    "search-section-too-long": "one block longer than a search section may be (Zensical limits it; search_sections.py)",
     # Formatting
     "fmt-meaning": "fmt would change a file's meaning (a bug in fmt; the file is left alone)",
 }

@@ -4,8 +4,8 @@ Changed files are first written to a staging folder, as they are rendered; only 
 every one of them is there are they renamed into place (a rename cannot run out of space), and files the
 build no longer produces are removed. A failure while staging leaves the previous
 output exactly as it was. Unchanged files are not touched at all, so their
-modification times stay and a preview server (mkdocs serve --dirty) rebuilds only the
-pages a change touched.
+modification times stay and the preview server renders again only the pages a change
+touched.
 """
 
 from __future__ import annotations
@@ -60,12 +60,14 @@ Output = bytes | CopyOf
 
 
 def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], root: Path,
-                  roots: tuple[str, ...] = GENERATED_ROOTS, staging_folder: str = STAGING) -> Written:
+                  roots: tuple[str, ...] = GENERATED_ROOTS, apart: tuple[str, ...] = (),
+                  staging_folder: str = STAGING) -> Written:
     """Make the generated folders (``roots``) hold exactly these files, and say what that changed.
 
     ``outputs`` may be a stream: each changed file is staged as it arrives and not kept.
     A command that makes one folder of its own (the offline copy) names just that folder;
-    one that writes into a built site stages in a folder of its own there (``staging_folder``,
+    folders under ``roots`` named in ``apart`` are another write's, left as they are. A write
+    that writes into a built site stages in a folder of its own there (``staging_folder``,
     removed whole afterwards) rather than leave an empty build/ among the published files.
     """
     items = outputs.items() if isinstance(outputs, Mapping) else outputs
@@ -76,7 +78,7 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     made: set[str] = set()  # folders known to exist: one mkdir per folder, not per file
     try:
         for path, output in items:
-            _check_path(path, produced, roots)
+            _check_path(path, produced, roots, apart)
             produced.add(path)
             content = output.read() if isinstance(output, CopyOf) else output
             if not _holds(os.path.join(root, path), content):
@@ -85,7 +87,8 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    stale = [path for path in _generated_files(root, roots) if path not in produced]
+    stale = [path for path in _generated_files(root, roots)
+             if path not in produced and not path.startswith(tuple(folder + "/" for folder in apart))]
     for path in changed:
         _make_folder(os.path.join(root, os.path.dirname(path)), made)
         os.replace(os.path.join(staging, path), os.path.join(root, path))
@@ -96,8 +99,8 @@ def write_outputs(outputs: Mapping[str, Output] | Iterable[tuple[str, Output]], 
     return Written(len(produced), len(changed) + len(stale))
 
 
-def _check_path(path: str, produced: set[str], roots: tuple[str, ...]) -> None:
-    if (".." in path.split("/") or path.startswith("/") or "\\" in path
+def _check_path(path: str, produced: set[str], roots: tuple[str, ...], apart: tuple[str, ...] = ()) -> None:
+    if (".." in path.split("/") or path.startswith(("/", *(folder + "/" for folder in apart))) or "\\" in path
             or not path.startswith(tuple(folder + "/" for folder in roots))):
         raise ValueError(f"refusing to write outside the generated folders: {path}")
     if path in produced:

@@ -78,14 +78,16 @@ def build_site(root: Path, pdf: bool = False, text_pdfs: tuple[str, ...] | None 
 
 
 def _mkdocs(root: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """mkdocs build --strict of the Simplified site, then of the Traditional one in it."""
+    """mkdocs build --strict of the Simplified site, then of the Traditional one in it; then
+    their search indexes re-encoded in UTF-8, as make does."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     for config in CONFIGS:
         built = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(root / config)],
                                capture_output=True, text=True, cwd=root, env=env, check=False)
         if built.returncode != 0:
             return built
-    return built
+    return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "compact-search",
+                           str(root / "site")], capture_output=True, text=True, cwd=root, env=env, check=False)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

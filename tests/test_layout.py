@@ -24,7 +24,7 @@ LAYERS: dict[str, int] = {
     "articles": 4, "recurring": 4,
     "edition": 5,
     "checks": 7, "quotations": 6, "scopes": 6, "basis": 6, "readings": 6, "reattach": 7, "candidates": 6, "presentation": 6, "diagrams": 6,
-    "traditional_forms": 6, "downloads": 6,
+    "traditional_forms": 6, "search_sections": 6, "downloads": 6,
     "site": 7, "pdf": 7,
     "build": 8,
     "commands": 9,

@@ -137,7 +137,7 @@ TESTED_ELSEWHERE = {
     "unmarked-general": "test_basis.py", "basis-without-general": "test_basis.py",
     "pdf-text-changed": "test_pdf.py", "pdf-footnote-lost": "test_pdf.py", "pdf-layout": "test_reporter.py",
     "bad-environment": "test_reporter.py", "search-patch": "test_reporter.py",
-    "missing-graphviz": "test_diagrams.py",
+    "missing-graphviz": "test_diagrams.py", "search-section-too-long": "test_search_sections.py",
     "undecided-traditional": "test_traditional_forms.py", "bad-traditional": "test_traditional_forms.py",
 }
 

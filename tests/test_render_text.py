@@ -147,7 +147,7 @@ def test_no_markup_comes_from_text(rendered: VisibleText) -> None:
 @pytest.mark.parametrize("n", range(1, len(HOSTILE) + 2))
 def test_paragraph_number_links_to_its_own_anchor(n: int) -> None:
     page = render_text.render_text_page(corpus_text(), plain_inline)
-    assert f'id="p{n}"><a class="para-num" href="#p{n}" aria-label="第{n}段">{n}</a>' in page
+    assert f'id="p{n}"><a class="para-num" href="#p{n}" aria-label="第{n}段" data-search-exclude>{n}</a>' in page
 
 
 def test_real_text_renders_to_exactly_its_blocks(real_texts: dict[str, CorpusText], text_id: str) -> None:

@@ -164,3 +164,13 @@ def test_an_input_changed_since_it_was_checked_stops_the_write(project: Path,
         write_outputs({**OUTPUTS, "docs/texts/raw/a.txt": write.CopyOf(source, digest),
                        "docs/texts/a.md": b"new"}, project)
     assert files_under(project) == before
+
+
+def test_a_folder_apart_is_neither_removed_nor_written(project: Path) -> None:
+    write_outputs({**OUTPUTS, "build/generated/zh-Hant/a.md": "甲".encode()}, project)
+    without = {path: data for path, data in OUTPUTS.items() if path != "docs/texts/a.md"}
+    assert write_outputs(without, project, apart=("build/generated/zh-Hant",)).changed == 1
+    assert (project / "build/generated/zh-Hant/a.md").read_bytes() == "甲".encode()
+    assert not (project / "docs/texts/a.md").exists()
+    with pytest.raises(ValueError, match="outside the generated folders"):
+        write_outputs({**OUTPUTS, "build/generated/zh-Hant/b.md": b"x"}, project, apart=("build/generated/zh-Hant",))

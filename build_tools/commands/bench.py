@@ -10,10 +10,8 @@ belong here, not in timed tests.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -35,9 +33,13 @@ from build_tools.commands.bench_pdf import (
     pdf_report,
     pdf_summary,
 )
-from build_tools.commands.weight import measure_weights, weight_report
+from build_tools.commands.bench_preview import preview_report, preview_summary
+from build_tools.commands.bench_site import measure_end_to_end, site_report, site_summary
+from build_tools.commands.engines import compare_engines, mkdocs_build
+from build_tools.commands.weight import measure_weights, reader_weight, weight_report
 
 TERM_LINK = re.compile(r'<a class="gl" href="../../glossary/([^/"]+)/"')
+PARTS = ("generation", "pdf", "site", "preview")  # what bench --only can choose
 STAGES = {  # stage name -> the function whose cumulative time is that stage
     "decode": "decode.py:decode_bytes", "clean": "clean.py:clean_lines", "convert": "script.py:convert",
     "structure": "structure.py:structure_lines", "match": "annotate.py:find_terms",
@@ -97,6 +99,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--text-pdf-sizes", default="5", metavar="TEXTS",
                        help="editions whose every text's PDF to build, with 1 and 2 workers; '' for none "
                             "(default: %(default)s)")
+    bench.add_argument("--site-sizes", default="100,1000", metavar="ARTICLES",
+                       help="article counts to run 'make site' at, end to end (default: %(default)s)")
+    bench.add_argument("--site-skip", default="", metavar="REGEX",
+                       help="recipe lines of make site not to run, e.g. 'build_tools pdf' (default: none)")
+    bench.add_argument("--site-skip-from", type=int, default=0, metavar="ARTICLES",
+                       help="skip those lines from this article count up (default: every size)")
+    bench.add_argument("--preview-at", type=int, default=1000, metavar="ARTICLES",
+                       help="article count to time an annotation edit in the preview at (default: %(default)s)")
+    bench.add_argument("--only", default=",".join(PARTS), metavar="PARTS",
+                       help="the parts to run, of %(default)s (default: all), e.g. --only site,preview")
     bench.set_defaults(run=cmd_bench)
 
 
@@ -138,14 +150,6 @@ def terms_per_article(root: Path) -> float:
     linked = [len(set(TERM_LINK.findall(page.read_text(encoding="utf-8")))) for page in pages
               if page.name != "index.md"]
     return sum(linked) / max(len(linked), 1)
-
-
-def mkdocs_build(root: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-f", str(root / "mkdocs.yml")],
-                   capture_output=True, text=True, check=True, cwd=root,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"})
-    return time.perf_counter() - started
 
 
 EDIT_PROBE = r"""
@@ -198,36 +202,10 @@ def measure(source_root: Path, work: Path, articles: int, terms: int, with_mkdoc
                      "edit_reused": reused, "edit_computed": computed})
     if with_mkdocs and articles <= 10:  # the real texts, at their own term density
         print(reader_weight(root), weight_report(*measure_weights(root / "site")), sep="\n", flush=True)
+    if with_mkdocs and run.mkdocs_s:  # the same project with Zensical, Material's successor
+        print(compare_engines(root, articles, run.mkdocs_s), flush=True)
     shutil.rmtree(root, ignore_errors=True)
     return run
-
-
-def reader_weight(root: Path) -> str:
-    """Tooltip markup as a share of each real text page, and search index size per article."""
-    lines = ["What the reader downloads (real texts, seed term density):"]
-    for page in sorted((root / "site/texts").glob("*/index.html")):
-        if page.parent.name.startswith("syn-"):
-            continue
-        html = page.read_text(encoding="utf-8")
-        size = len(html.encode("utf-8"))
-        links = sum(len(m.group(0).encode()) - len(m.group(1).encode())
-                    for m in re.finditer(r'<a class="gl"[^>]*>([^<]*)</a>', html))
-        panel = sum(len(m.group(0).encode()) for m in re.finditer(r'<ul class="initiatives".*?</ul>', html, re.DOTALL))
-        compressed = len(gzip.compress(html.encode("utf-8"), 9, mtime=0))
-        lines.append(f"  {page.parent.name:28s} page {size / 1024:6.1f} KiB ({compressed / 1024:5.1f} KiB gzip)  "
-                     f"tooltip links {100 * links / size:5.1f}%  panel (visible; tooltip source) {100 * panel / size:5.1f}%")
-    index = root / "site/search/search_index.json"
-    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    summaries = [e.read_text(encoding="utf-8").split("summary: ", 1)[1].split("\n", 1)[0].strip('"')
-                 for e in sorted((root / "annotations/glossary").glob("*.yml"))[:50]]
-    tip_words = sum(doc["text"].count(summary) for doc in docs if doc["location"].startswith("texts/")
-                    for summary in summaries if len(summary) > 8)
-    articles = len(list((root / "site/texts").glob("*/index.html")))
-    text_bytes = sum(len(json.dumps(doc, ensure_ascii=False).encode()) for doc in docs
-                     if doc["location"].startswith("texts/") and doc["location"] != "texts/")
-    lines.append(f"  search index {index.stat().st_size / 1024:.0f} KiB in all; text pages' entries "
-                 f"{text_bytes / 1024 / articles:.1f} KiB per article; glossary summaries found in them: {tip_words}")
-    return "\n".join(lines)
 
 
 def measure_pdfs(source_root: Path, work: Path, sizes: list[int], text_sizes: list[int]
@@ -268,7 +246,7 @@ def report(corpus: list[Run], glossary: list[Run]) -> str:
 
 
 def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = (),
-            text_pdfs: Sequence[TextPdfsRun] = ()) -> str:
+            text_pdfs: Sequence[TextPdfsRun] = (), more: Sequence[str] = ()) -> str:
     by_size = {run.articles: run for run in corpus}
     parts = []
     if 1000 in by_size and by_size[1000].mkdocs_s:
@@ -286,26 +264,41 @@ def summary(corpus: list[Run], glossary: list[Run], pdf: Sequence[PdfRun] = (),
         run = max(memory, key=lambda r: r.articles)
         parts.append(f"peak {run.peak_mb:.0f} MB for {run.corpus_mb:.1f} MB corpus at {run.articles}")
     parts += pdf_summary(pdf, text_pdfs)
-    return "SUMMARY: " + "; ".join(parts)
+    return "SUMMARY: " + "; ".join([*parts, *more])
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    sizes = [int(n) for n in args.sizes.split(",")]
-    term_sizes = [int(n) for n in args.terms.split(",")]
-    pdf_sizes = [int(n) for n in args.pdf_sizes.split(",") if n]
-    text_pdf_sizes = [int(n) for n in args.text_pdf_sizes.split(",") if n]
+    parts = set(args.only.split(","))
+    if parts - set(PARTS):
+        print(f"--only: unknown parts {', '.join(sorted(parts - set(PARTS)))}; choose from {', '.join(PARTS)}")
+        return 2
+
+    def wanted(part: str, sizes: str) -> list[int]:
+        return [int(n) for n in sizes.split(",") if n] if part in parts else []
+
+    sizes, term_sizes = wanted("generation", args.sizes), wanted("generation", args.terms)
+    pdf_sizes, site_sizes = wanted("pdf", args.pdf_sizes), wanted("site", args.site_sizes)
+    text_pdf_sizes = wanted("pdf", args.text_pdf_sizes)
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as folder:
         work = Path(folder)
         mkdocs_sizes = {int(n) for n in args.mkdocs_sizes.split(",") if n}
         # The preview edit is measured at 1,000 articles, as the issue asks (else the largest).
-        edit_at = 1000 if 1000 in sizes else max(sizes)
+        edit_at = 1000 if 1000 in sizes else max(sizes, default=0)
         corpus = [measure(args.root, work, n, 208, n in mkdocs_sizes, with_edit=(n == edit_at)) for n in sizes]
         for run in corpus:
             print(f"measured {run.articles} articles: {run.pipeline_s:.2f} s", flush=True)
         glossary = [measure(args.root, work, args.glossary_articles, n, False) for n in term_sizes]
         pdf, text_pdfs = measure_pdfs(args.root, work, pdf_sizes, text_pdf_sizes)
-    print(report(corpus, glossary))
+        site, preview = measure_end_to_end(args.root, work, lambda root, n: make_project(args.root, root, n, 208),
+                                           site_sizes, args.preview_at if "preview" in parts else None,
+                                           args.site_skip, args.site_skip_from)
+    if corpus or glossary:
+        print(report(corpus, glossary))
     if pdf or text_pdfs:
         print(pdf_report(pdf, text_pdfs))
-    print(summary(corpus, glossary, pdf, text_pdfs))
+    if site:
+        print(site_report(site))
+    if preview:
+        print(preview_report(preview))
+    print(summary(corpus, glossary, pdf, text_pdfs, [*site_summary(site), *preview_summary(preview)]))
     return 0

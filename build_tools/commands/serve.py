@@ -19,9 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Declare the ``watch`` and ``serve`` commands."""
     watch_parser = sub.add_parser("watch", help="regenerate the pages whenever a text or annotation changes")
     watch_parser.set_defaults(run=cmd_watch)
-    serve = sub.add_parser("serve", help="preview the site: generate, run mkdocs serve, regenerate on change")
+    serve = sub.add_parser("serve", help="preview the site: generate, serve it, regenerate on change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
-                       help="where MkDocs serves the preview (default: %(default)s)")
+                       help="where the preview is served (default: %(default)s)")
     serve.set_defaults(run=cmd_serve)
 
 
@@ -32,27 +32,30 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Generate, start ``mkdocs serve --dirty``, and regenerate while it runs.
+    """Generate, start the preview server, and regenerate while it runs.
 
     MkDocs only renders (no logic in MkDocs plugins), so this loop runs beside it: the
-    writer touches only the files whose bytes change and MkDocs rebuilds just those
-    pages. The preview is not strict: a dirty build always warns that it is one.
+    writer touches only the files whose bytes change, and the preview server
+    (``preview_server``) renders a changed page again when it is asked for. The preview
+    is not strict.
     """
     memo, code = _first_build(args.root)
     if code != 0:
         return 1  # MkDocs needs the pages; the problems are printed
-    # Stopped by a signal, stop MkDocs too: SystemExit runs the cleanup below.
+    # Stopped by a signal, stop the server too: SystemExit runs the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    mkdocs = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-                               "--dev-addr", args.dev_addr, "-f", str(args.root / "mkdocs.yml")], cwd=args.root)
-    print(f"previewing at http://{args.dev_addr}/ ; regenerating on change (Ctrl-C to stop)", flush=True)
+    root = args.root.resolve()
+    server = subprocess.Popen([sys.executable, "-m", "build_tools.commands.preview_server", str(root),
+                               str(root / "mkdocs.yml"), args.dev_addr], cwd=root)
+    print(f"previewing at http://{args.dev_addr}/ once the site is built; regenerating on change (Ctrl-C to stop)",
+          flush=True)
     try:
-        _regenerate_on_change(args.root, memo, until=lambda: mkdocs.poll() is not None)
+        _regenerate_on_change(args.root, memo, until=lambda: server.poll() is not None)
     finally:
-        if mkdocs.poll() is None:
-            mkdocs.terminate()
-        mkdocs.wait()
-    return 0 if mkdocs.returncode in (0, -signal.SIGTERM) else mkdocs.returncode
+        if server.poll() is None:
+            server.terminate()
+        server.wait()
+    return 0 if server.returncode in (0, -signal.SIGTERM) else server.returncode
 
 
 def _first_build(root: Path) -> tuple[Memo, int]:
@@ -67,7 +70,7 @@ def _first_build(root: Path) -> tuple[Memo, int]:
 def _regenerate_on_change(root: Path, memo: Memo, until: Callable[[], bool] | None = None) -> int:
     def rebuild() -> None:
         started = time.perf_counter()
-        if generate(root, False, memo) == 0:
+        if generate(root, False, memo, traditional_after=True) == 0:
             print(f"regenerated in {time.perf_counter() - started:.2f} s "
                   f"({memo.reused.total()} results reused, {memo.computed.total()} computed)", flush=True)
         memo.next_round()

@@ -1,10 +1,10 @@
 """Regenerate pages while a contributor edits: poll the inputs, rebuild on change.
 
 MkDocs only renders; it cannot run our pipeline (no logic in MkDocs plugins). So
-``make serve`` (``python -m build_tools serve``) runs this loop beside ``mkdocs serve
---dirty``: a change to a text or an annotation regenerates the Markdown, reusing what
-the change does not touch (build_tools.memo), the writer touches only files whose bytes
-change, and MkDocs rebuilds just those pages.
+``make serve`` (``python -m build_tools serve``) runs this loop beside the preview server
+(``preview_server``): a change to a text or an annotation regenerates the Markdown, reusing
+what the change does not touch (build_tools.memo), the writer touches only files whose
+bytes change, and the server renders those pages again when they are asked for.
 """
 
 from __future__ import annotations

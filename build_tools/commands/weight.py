@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -131,3 +132,31 @@ def _served(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def reader_weight(root: Path) -> str:
+    """Tooltip markup as a share of each real text page, and search index size per article."""
+    lines = ["What the reader downloads (real texts, seed term density):"]
+    for page in sorted((root / "site/texts").glob("*/index.html")):
+        if page.parent.name.startswith("syn-"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        size = len(html.encode("utf-8"))
+        links = sum(len(m.group(0).encode()) - len(m.group(1).encode())
+                    for m in re.finditer(r'<a class="gl"[^>]*>([^<]*)</a>', html))
+        panel = sum(len(m.group(0).encode()) for m in re.finditer(r'<ul class="initiatives".*?</ul>', html, re.DOTALL))
+        compressed = len(gzip.compress(html.encode("utf-8"), 9, mtime=0))
+        lines.append(f"  {page.parent.name:28s} page {size / 1024:6.1f} KiB ({compressed / 1024:5.1f} KiB gzip)  "
+                     f"tooltip links {100 * links / size:5.1f}%  panel (visible; tooltip source) {100 * panel / size:5.1f}%")
+    index = root / "site/search/search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    summaries = [e.read_text(encoding="utf-8").split("summary: ", 1)[1].split("\n", 1)[0].strip('"')
+                 for e in sorted((root / "annotations/glossary").glob("*.yml"))[:50]]
+    tip_words = sum(doc["text"].count(summary) for doc in docs if doc["location"].startswith("texts/")
+                    for summary in summaries if len(summary) > 8)
+    articles = len(list((root / "site/texts").glob("*/index.html")))
+    text_bytes = sum(len(json.dumps(doc, ensure_ascii=False).encode()) for doc in docs
+                     if doc["location"].startswith("texts/") and doc["location"] != "texts/")
+    lines.append(f"  search index {index.stat().st_size / 1024:.0f} KiB in all; text pages' entries "
+                 f"{text_bytes / 1024 / articles:.1f} KiB per article; glossary summaries found in them: {tip_words}")
+    return "\n".join(lines)

@@ -21,20 +21,22 @@ from build_tools.site.render_candidates import render_candidates_page
 from build_tools.site.render_downloads import PDF_SNIPPET, render_pdf_download
 from build_tools.site.render_glossary import (
     linked_inline,
+    occurrence_page_count,
+    occurrence_page_path,
     render_glossary_index,
     render_jieba_dictionary,
+    render_occurrence_page,
     render_term_page,
 )
 from build_tools.site.render_relations import (
-    PanelItem,
     panel_items,
     render_map,
     render_panel,
     term_appearances,
 )
-from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_index, render_texts_table
-from build_tools.site.render_text import raw_copy, render_text_page
-from build_tools.site.render_timeline import render_timeline
+from build_tools.site.render_site import MAX_LISTED_TEXTS, render_nav, render_texts_table, texts_index_pages
+from build_tools.site.render_text import raw_copy, render_text_body, with_panel
+from build_tools.site.render_timeline import timeline_pages
 from build_tools.site.theme_files import render_theme_files
 from build_tools.write import CopyOf
 
@@ -59,7 +61,7 @@ def render_outputs(edition: Edition, root: Path, repo_url: str | None = None,
 
 def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
            site_url: str | None) -> Iterator[tuple[str, str]]:
-    yield "docs/texts/index.md", render_texts_index(edition)
+    yield from texts_index_pages(edition)
     yield "build/generated/nav.yml", render_nav(edition, repo_url, site_url)
     yield "build/generated/snippets/texts-table.md", render_texts_table(edition, "texts/", MAX_LISTED_TEXTS)
     yield "build/generated/jieba_userdict.txt", render_jieba_dictionary(edition)
@@ -67,20 +69,20 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
     yield f"build/generated/snippets/{PDF_SNIPPET}", render_pdf_download(plan_edition_pdf(edition), edition)
     appearances = term_appearances(edition)
     for text in edition.texts:
-        # A text page shows its article (which its metadata, sha256 included, determines),
-        # the terms matched in it (the forms determine) and its panel; nothing else.
-        items = panel_items(text, edition, appearances)
-        # The ledger fixes its ids; site_url is the same for the whole build.
-        yield f"docs/texts/{text.meta.id}.md", remembered(
-            memo, "text page", (text.meta, text.article.ids_key, edition.forms_digest, items, site_url),
-            functools.partial(_text_page, edition, text, items, site_url))
+        # A text page's body shows its article (which its metadata, sha256 included,
+        # determines) and the terms matched in it (the forms determine); the ledger fixes its
+        # ids; site_url is the same for the whole build. Only the panel shows annotations'
+        # prose: one summary edit renders the panels again, not the hundreds of bodies.
+        body = remembered(memo, "text body", (text.meta, text.article.ids_key, edition.forms_digest, site_url),
+                          functools.partial(_text_body, edition, text, site_url))
+        yield f"docs/texts/{text.meta.id}.md", with_panel(body, render_panel(panel_items(text, edition, appearances)))
     diagrams = site_diagrams(edition, memo) if edition.glossary else {}
     for name, svg in diagrams.items():  # each alone, for a phone to open and zoom
         yield f"{FOLDER}/{name}.svg", svg
     if edition.glossary:
         yield "docs/glossary/index.md", render_glossary_index(edition)
         yield "docs/glossary/map.md", render_map(edition, diagrams)
-        yield "docs/glossary/timeline.md", render_timeline(edition)
+        yield from timeline_pages(edition)
         # Candidates depend on the texts (their metadata fixes them) and the forms matched in
         # them, not on annotations' prose.
         yield "docs/glossary/candidates.md", remembered(
@@ -88,7 +90,9 @@ def _pages(edition: Edition, repo_url: str | None, memo: Memo | None,
             functools.partial(render_candidates_page, edition))
     for entry in edition.glossary:
         yield f"docs/glossary/{entry.id}.md", render_term_page(entry, edition, appearances, diagrams.get(f"term-{entry.id}"))
+        for number in range(2, occurrence_page_count(entry, edition) + 1):
+            yield occurrence_page_path(entry.id, number), render_occurrence_page(entry, edition, number)
 
 
-def _text_page(edition: Edition, text: CorpusText, items: tuple[PanelItem, ...], site_url: str | None) -> str:
-    return render_text_page(text, linked_inline(edition, text.meta.id), render_panel(items), site_url)
+def _text_body(edition: Edition, text: CorpusText, site_url: str | None) -> str:
+    return render_text_body(text, linked_inline(edition, text.meta.id), site_url)

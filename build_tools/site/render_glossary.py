@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from build_tools.annotations.definitions import Cite, Spans, anchor_spans, render_definition
 from build_tools.annotations.glossary import GlossaryEntry, pinyin_key
@@ -13,6 +13,7 @@ from build_tools.edition import Edition
 from build_tools.model import Block
 from build_tools.presentation import USER_WORD_FREQUENCY, cited_title, dictionary_words, scope_shown
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, general_mark
+from build_tools.site.paging import pages_of, render_pager
 from build_tools.site.render_relations import Appearances, render_comparison, render_related
 from build_tools.site.render_text import Escape, InlineRenderer
 from build_tools.stages.typography import join_cjk_lines
@@ -21,6 +22,12 @@ from build_tools.terms.marking import Marked, mark_first_in_section
 from build_tools.traditional_forms import traditional_term
 
 CONTEXT = 24  # characters of context each side of an occurrence on term pages
+# An occurrence list continues on numbered pages past this many texts (site.paging); its
+# first texts are quoted in context, a few occurrences each, the others listed by place:
+# a term used in every text of 1,000 would otherwise make a page of over a megabyte.
+OCCURRENCE_TEXTS_PER_PAGE = 100
+QUOTED_TEXTS = 20  # texts quoted in context, on the first page
+QUOTED_PER_TEXT = 3
 OTHER_ANCHORS = {"s": "小标题", "c": "图片说明"}  # anchors of blocks that are not paragraphs
 Excerpt = Callable[[Found], str]  # an occurrence's words in context, rendered
 
@@ -162,19 +169,80 @@ def _source(text_id: str | None, anchor: str | None, edition: Edition) -> str:
     return f'<span class="citation"><span class="cite-unit"><a href="{href}#{anchor}">{label}</a></span></span>'
 
 
-def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt) -> str:
-    found = edition.found_of_term(entry.id)  # texts in id order, each in reading order
-    lines = [f"## 出现位置 {{ #occurrences }}\n\n共 {len(found)} 处。\n"]
-    for text_id, here in itertools.groupby(found, key=lambda f: f.text_id):
-        lines.append(f"### {escape_markdown(edition.text(text_id).meta.title)}\n")  # type: ignore[union-attr]
-        lines.extend(_occurrence_line(f, excerpt) for f in here)
+def occurrence_groups(entry: GlossaryEntry, edition: Edition) -> list[tuple[str, tuple[Found, ...]]]:
+    """A term's occurrences by text: texts in id order, each text's in reading order."""
+    return [(text_id, tuple(here)) for text_id, here
+            in itertools.groupby(edition.found_of_term(entry.id), key=lambda f: f.text_id)]
+
+
+def occurrence_page_count(entry: GlossaryEntry, edition: Edition) -> int:
+    return len(pages_of(occurrence_groups(entry, edition), OCCURRENCE_TEXTS_PER_PAGE))
+
+
+def occurrence_page_path(term_id: str, number: int) -> str:
+    """Where page ``number`` (2, 3, …) of a term's occurrence list goes; page 1 is the term page."""
+    return f"docs/glossary/{term_id}/occurrences-{number}.md"
+
+
+def render_occurrence_page(entry: GlossaryEntry, edition: Edition, number: int,
+                           excerpt: Excerpt | None = None) -> str:
+    """Page ``number`` (from 2) of a term's occurrence list; kept out of search like the list."""
+    title = f"{entry.term} · 出现位置（第{number}页）"
+    return "\n".join([front_matter(title, searchable=False), f"# {escape_markdown(title)}\n",
+                       f"术语：[{escape_markdown(entry.term)}](../{entry.id}.md)\n",
+                       _occurrences(entry, edition, excerpt or occurrence_excerpt, number)])
+
+
+def _occurrences(entry: GlossaryEntry, edition: Edition, excerpt: Excerpt, number: int = 1) -> str:
+    """One page of the occurrence list: on the first page the first texts' occurrences in
+    context, then one line per text with each place it occurs.
+
+    Out of search: it quotes the texts, which are indexed on their own pages (at 1,000
+    articles these quotations were over half the search index and of its build time).
+    Quoting every occurrence of a term used in 1,000 texts would be 3,000 excerpts that no
+    one reads and 20 MB of pages to build; a line per text keeps every place one click away.
+    """
+    groups = occurrence_groups(entry, edition)
+    pages = pages_of(groups, OCCURRENCE_TEXTS_PER_PAGE)
+    here = "../" if number == 1 else "../../"  # from docs/glossary/ or docs/glossary/<term>/
+    total = len(edition.found_of_term(entry.id))
+    pager = render_pager(number, len(pages), f"{entry.id}.md", f"{entry.id}/occurrences-{{}}.md".format, "出现位置分页")
+    lines = [f"## 出现位置 {{ #occurrences data-search-exclude }}\n\n共 {total} 处，见于 {len(groups)} 篇文本。\n"]
+    lines += [pager] if pager else []
+    shown = pages[number - 1]
+    quoted = shown[:QUOTED_TEXTS] if number == 1 else ()
+    for text_id, found in quoted:
+        title = edition.text(text_id).meta.title  # type: ignore[union-attr]
+        lines.append(f"### {escape_markdown(title)} {{ data-search-exclude }}\n")
+        lines.extend(_occurrence_line(f, excerpt, here) for f in found[:QUOTED_PER_TEXT])
+        if found[QUOTED_PER_TEXT:]:
+            lines.append(f"- 另有 {len(found) - QUOTED_PER_TEXT} 处：{_places(found[QUOTED_PER_TEXT:], here)}")
         lines.append("")
+    listed = shown[len(quoted):]
+    if listed:
+        if quoted:
+            lines.append("### 其他文本 { #occurrences-more data-search-exclude }\n")
+        lines.extend(f"- [{escape_markdown(edition.text(text_id).meta.title)}]({here}texts/{text_id}.md)"  # type: ignore[union-attr]
+                     f"（{len(found)} 处）：{_places(found, here)}" for text_id, found in listed)
+        lines.append("")
+    if pager:
+        lines.append(pager)
     return "\n".join(lines)
 
 
-def _occurrence_line(found: Found, excerpt: Excerpt) -> str:
-    link = f"[第{found.block.anchor[1:]}段](../texts/{found.text_id}.md#{found.block.anchor})"
+def _places(found: Sequence[Found], here: str) -> str:
+    """Each place of these occurrences (of one text), linked: 第3段、小标题2."""
+    return "、".join(f"[{_place_label(f.block.anchor)}]({here}texts/{f.text_id}.md#{f.block.anchor})" for f in found)
+
+
+def _occurrence_line(found: Found, excerpt: Excerpt, here: str = "../") -> str:
+    link = f"[{_place_label(found.block.anchor)}]({here}texts/{found.text_id}.md#{found.block.anchor})"
     return f"- {link}：{excerpt(found)}"
+
+
+def _place_label(anchor: str) -> str:
+    """第12段 for a paragraph, 小标题3 for a heading, 图片说明1 for a caption."""
+    return f"第{anchor[1:]}段" if anchor.startswith("p") else f"{OTHER_ANCHORS[anchor[0]]}{anchor[1:]}"
 
 
 def occurrence_excerpt(found: Found, text: str | None = None) -> str:

@@ -47,7 +47,9 @@ def render_related(entry: GlossaryEntry, edition: Edition, svg: str | None = Non
 # where one occurs, texts in id order. Computed once per build: pages only look it up.
 Appearances = dict[str, tuple[Found, ...]]
 COMPARISON_ROWS = 30  # a comparison across thousands of texts is no longer readable
-ELSEWHERE_SHOWN = 5
+# Other texts a panel item names; the rest are counted and linked to the term's occurrences.
+# Three, not five: the panel is three quarters of a text page, and every page carries it.
+ELSEWHERE_SHOWN = 3
 
 
 def family_ids(term_id: str, edition: Edition) -> list[str]:
@@ -88,7 +90,7 @@ def render_comparison(entry: GlossaryEntry, edition: Edition, appearances: Appea
     found_in = appearances.get(entry.id, ())
     if len(found_in) < 2:
         return ""
-    rows = ["## 各地各时比较 { #comparison }\n",
+    rows = ["## 各地各时比较 { #comparison data-search-exclude }\n",  # quotes texts indexed on their own pages
             "同一倡议（含其变体与他处的同一机制）在本版各文本中的出现，按日期排列；摘录为该文本中首次出现之处。\n",
             "| 地点 | 日期 | 文本 | 写法 | 原文摘录 |", "| --- | --- | --- | --- | --- |"]
     ordered = sorted(found_in, key=lambda f: (_date(edition, f) is None, _date(edition, f) or "", f.text_id))
@@ -215,7 +217,7 @@ def render_panel(items: tuple[PanelItem, ...]) -> str:
     if not items:
         return ""
     rendered = "\n".join(map(_panel_item, items))
-    return ("## 本文涉及的倡议与提法 { #initiatives }\n\n"
+    return ("## 本文涉及的倡议与提法 { #initiatives data-search-exclude }\n\n"
             f"本文共涉及 {len(items)} 条术语，按首次出现的顺序排列；“又见”列出本版其他文本中出现该术语或其变体之处。\n\n"
             f'<ul class="initiatives" data-search-exclude>\n{rendered}\n</ul>\n')
 
@@ -225,7 +227,8 @@ def _panel_item(item: PanelItem) -> str:
         f'<a href="../{e.text_id}/#{e.anchor}">{escape_html(e.title)}</a>'
         + (f"（作“{escape_html(e.form)}”）" if e.form is not None else "")
         for e in item.elsewhere)
-    more = f"等 {item.elsewhere_count} 篇" if item.elsewhere_count > ELSEWHERE_SHOWN else ""
+    more = (f'<a href="../../glossary/{item.term_id}/#occurrences">等 {item.elsewhere_count} 篇</a>'
+            if item.elsewhere_count > ELSEWHERE_SHOWN else "")
     elsewhere = f' <span class="gl-elsewhere">又见：{links}{more}</span>' if item.elsewhere else ""
     return (f'<li id="gl-{item.term_id}"><a class="gl-term" href="../../glossary/{item.term_id}/" lang="zh-Hans">'
             f'{escape_html(item.term)}</a> <span class="gl-pinyin" lang="zh-Latn-pinyin">{escape_html(item.pinyin)}'

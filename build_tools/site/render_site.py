@@ -2,39 +2,57 @@
 
 from __future__ import annotations
 
-from build_tools.edition import Edition
+from collections.abc import Iterator, Sequence
+
+from build_tools.edition import CorpusText, Edition
 from build_tools.site.markup import escape_markdown, front_matter, template_string, yaml_string
+from build_tools.site.paging import pages_of, render_pager
 from build_tools.site.repository import BRANCH
 
 # Past this many texts the nav and the home page list none of them individually: every
 # page carries the nav, so listing thousands of texts would make the site quadratic.
 MAX_LISTED_TEXTS = 30
+TEXTS_PER_PAGE = 100  # rows of the texts index; past this it continues on numbered pages
 CONTRIBUTOR_PAGES = ("glossary/candidates.md",)  # for contributors, reached from the about page
 
 
 def render_texts_table(edition: Edition, prefix: str, limit: int | None = None) -> str:
     """A Markdown table of the texts; ``prefix`` is the path from the including page."""
     listed = edition.texts_in_reading_order()[:limit]
+    table = _table(listed, prefix)
+    if len(listed) < len(edition.texts):
+        table += f"\n另有 {len(edition.texts) - len(listed)} 篇，见[全部文本]({prefix}index.md)。\n"
+    return table
+
+
+def _table(texts: Sequence[CorpusText], prefix: str) -> str:
     rows = ["| 标题 | 地点 | 日期 | 媒体 |", "| --- | --- | --- | --- |"]
-    for text in listed:
+    for text in texts:
         meta = text.meta
         title = escape_markdown(meta.title) + ("〔编者拟题〕" if meta.title_source == "editor" else "")
         rows.append(
             f"| [{title}]({prefix}{meta.id}.md) | {escape_markdown(meta.place.label())} | "
             f"{meta.date or '不详'} | {escape_markdown(meta.outlet or '不详')} |"
         )
-    if len(listed) < len(edition.texts):
-        rows.append(f"\n另有 {len(edition.texts) - len(listed)} 篇，见[全部文本]({prefix}index.md)。")
     return "\n".join(rows) + "\n"
 
 
-def render_texts_index(edition: Edition) -> str:
-    """The page listing every text."""
-    return (
-        front_matter("文本") + "\n# 文本\n\n"
-        f"本版收录 {len(edition.texts)} 篇文本。日期一栏只记原文所载日期；原文未载者记为“不详”，不作推测。\n\n"
-        + render_texts_table(edition, "")
-    )
+def texts_index_pages(edition: Edition) -> Iterator[tuple[str, str]]:
+    """The pages listing every text, by path: docs/texts/index.md, then docs/texts/pages/2.md, …
+
+    Kept out of search: each text's own page carries its title, place and date, and one
+    table of every title is one search field the size of the corpus's titles (over
+    Zensical's limit of 16 KB per field at 1,000 articles).
+    """
+    pages = pages_of(edition.texts_in_reading_order(), TEXTS_PER_PAGE)
+    for number, texts in enumerate(pages, start=1):
+        title = "文本" if number == 1 else f"文本（第{number}页）"
+        pager = render_pager(number, len(pages), "index.md", "pages/{}.md".format)
+        yield ("docs/texts/index.md" if number == 1 else f"docs/texts/pages/{number}.md",
+               front_matter(title, searchable=False) + f"\n# {title}\n\n"
+               f"本版收录 {len(edition.texts)} 篇文本，按原文所载日期排列。"
+               "日期一栏只记原文所载日期；原文未载者记为“不详”，不作推测。\n\n"
+               + pager + _table(texts, "" if number == 1 else "../") + ("\n" + pager if pager else ""))
 
 
 def render_nav(edition: Edition, repo_url: str | None = None, site_url: str | None = None) -> str:

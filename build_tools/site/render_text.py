@@ -3,7 +3,8 @@
 Paragraphs are emitted as HTML blocks with their text escaped, so nothing in a raw
 text (a leading "1.", "#", "    ", "<", "&") can turn into Markdown structure; only the
 structure the pipeline detected becomes markup. Headings are Markdown, so they reach
-the table of contents, with explicit ids.
+the table of contents, with explicit ids. A long run of paragraphs is cut for search by
+headings only search sees (build_tools/search_sections.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from build_tools.downloads import text_pdf_link
 from build_tools.edition import CorpusText
 from build_tools.model import Block, BlockKind
 from build_tools.presentation import NOTE_LABEL, POINT_LEAD, SOURCE_LINE_LABEL, parsed_rows
+from build_tools.search_sections import search_part_starts
 from build_tools.site.citation import Citable, chicago_template, citable, gbt7714_template, highwire_tags
 from build_tools.site.markup import escape_html, escape_markdown, front_matter, yaml_string
 from build_tools.sources import raw_text_path
@@ -28,15 +30,28 @@ InlineRenderer = Callable[[Block, int, int, Escape], str]
 
 def render_text_page(text: CorpusText, inline: InlineRenderer, panel: str = "", site_url: str | None = None) -> str:
     """Render the Markdown page of one text; ``inline`` renders a block's text as HTML."""
+    return with_panel(render_text_body(text, inline, site_url), panel)
+
+
+def render_text_body(text: CorpusText, inline: InlineRenderer, site_url: str | None = None) -> str:
+    """The page without its closing panel: what the text and the terms found in it determine."""
     meta = text.meta
     parts = [_front_matter(meta, site_url), f"# {escape_markdown(meta.title)}\n", render_meta(meta, text.raw)]
     previous: Block | None = None
+    section: Block | None = None  # the heading the current block is under; None: the title
+    cuts = {block.anchor for block in search_part_starts(text.article.blocks)}
     for block in text.article.blocks:
+        section = block if block.kind is BlockKind.HEADING else section
+        if block.anchor in cuts:
+            parts.append(render_search_part(block, section, meta.title))
         parts.append(render_block(block, inline, previous, retired_targets(text.article.retired, block.anchor)))
         previous = block
-    if panel:
-        parts.append(panel)
     return "\n".join(parts)
+
+
+def with_panel(body: str, panel: str) -> str:
+    """A text page from its body and its closing panel (none: the body alone)."""
+    return f"{body}\n{panel}" if panel else body
 
 
 def _front_matter(meta: TextMeta, site_url: str | None) -> str:
@@ -75,7 +90,7 @@ def render_meta(meta: TextMeta, raw_path: str | None = None) -> str:
            # Raw HTML: the PDF is built after MkDocs, which would call a Markdown link to it broken.
            f'打印：<a href="{text_pdf_link(meta.id)}">本篇 PDF</a>（正文、术语脚注与本篇术语表）')
     return (f'<dl class="text-meta" data-search-exclude>{items}</dl>\n\n{_source_line(meta)}'
-            f'{raw}\n{{ .raw-source }}\n')
+            f'{raw}\n{{ .raw-source data-search-exclude }}\n')
 
 
 def _note(meta: TextMeta) -> str:
@@ -98,6 +113,16 @@ def retired_targets(retired: tuple[tuple[str, str], ...], anchor: str) -> str:
     return "".join(f'<span class="retired-anchor" id="{old}"></span>' for old, live in retired if live == anchor)
 
 
+def render_search_part(block: Block, section: Block | None, title: str) -> str:
+    """A heading only search sees, where a long section is cut: hidden from the eye and from
+    screen readers (edition.css, aria-hidden), it is where a search hit in this part lands.
+    Raw HTML, so it stays out of the table of contents; one level below the section it cuts."""
+    level, name = (3, section.text) if section else (2, title)
+    where = f"第{block.number}段起" if block.anchor.startswith("p") else "续"
+    return (f'<h{level} class="search-part" id="part-{block.anchor}" aria-hidden="true">'
+            f'{escape_html(name)}（{where}）</h{level}>\n')
+
+
 def render_block(block: Block, inline: InlineRenderer, previous: Block | None, targets: str = "") -> str:
     """Render one block; the paragraph number links to the block's own anchor."""
     if block.kind is BlockKind.HEADING:
@@ -106,7 +131,8 @@ def render_block(block: Block, inline: InlineRenderer, previous: Block | None, t
     if block.kind is BlockKind.CAPTION:
         return (f'<p class="caption" id="{block.anchor}">{targets}'
                 f'{inline(block, 0, len(block.text), escape_html)}</p>\n')
-    number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段">{block.number}</a>'
+    # The number is apparatus: indexed, it would glue to the first word ("1当前").
+    number = f'<a class="para-num" href="#{block.anchor}" aria-label="第{block.number}段" data-search-exclude>{block.number}</a>'
     classes = ["para", block.kind.value.replace("_", "-")]
     if previous is not None and previous.kind is BlockKind.LIST_ITEM:
         classes.append("item-body")

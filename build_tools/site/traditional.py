@@ -38,7 +38,12 @@ from build_tools.site.render_glossary import term_link
 from build_tools.site.render_relations import Appearances, panel_items, render_panel, term_appearances
 from build_tools.site.render_text import Escape, InlineRenderer, render_text_page
 from build_tools.site.search_patch import THEME_ROOT, patched_search_worker
-from build_tools.site.traditional_terms import END, KEEP, render_traditional_term_page
+from build_tools.site.traditional_terms import (
+    END,
+    KEEP,
+    render_traditional_occurrence_page,
+    render_traditional_term_page,
+)
 from build_tools.stages.script import convert
 from build_tools.terms.marking import mark_first_in_section
 from build_tools.traditional_forms import PROFILE, glossary_replacements, to_hant
@@ -53,7 +58,8 @@ PROTECTED = re.compile(
     + r"|\b(?:href|src|id|class|for|data-[\w-]+)=\"[^\"]*\""  # machine attributes
     + r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"                    # a Markdown link's target
     + r"|https?://[^\s)\"'<>]+")                             # a bare address
-RAW_SOURCE = "\n{ .raw-source }\n"  # render_meta's last line: the note on the script follows it
+RAW_SOURCE = "\n{ .raw-source data-search-exclude }\n"  # render_meta's last line: the note on the script follows it
+OCCURRENCE_PAGE = re.compile(r"docs/glossary/(?P<term>[^/]+)/occurrences-(?P<number>\d+)\.md")
 SNIPPET = re.compile(r'^--8<-- "([^"]+)"$', re.MULTILINE)
 DOWNLOADS = 'href="downloads/'  # the PDFs and the offline zip, one level up from the Traditional view
 
@@ -130,11 +136,13 @@ def _page(path: str, page: str, edition: Edition, site_url: str | None,
     entry = edition.entry(name) if path.startswith("docs/glossary/") else None
     if entry is not None:
         return render_traditional_term_page(entry, edition, appearances(), diagrams.get(f"term-{entry.id}"))
+    if (more := OCCURRENCE_PAGE.fullmatch(path)) and (entry := edition.entry(more["term"])):
+        return render_traditional_occurrence_page(entry, edition, int(more["number"]))
     text = edition.text(name) if path.startswith("docs/texts/") else None
     if text is None:
         return page
     if text.meta.script == "traditional":
-        page = render_original_page(text, edition, site_url)
+        page = render_original_page(text, edition, appearances(), site_url)
         note = "本文原以繁体字发表；本页正文为原文字形，未经简繁转换。简体版为 OpenCC 转换所得。"
     else:
         note = f"本文原以简体字发表；本页由 OpenCC（{PROFILE}）转换为繁体。"
@@ -149,16 +157,18 @@ def _with_note(page: str, note: str) -> str:
     return f'{head}{RAW_SOURCE}\n<p class="script-note">{escape_html(note)}</p>\n{rest}'
 
 
-def render_original_page(text: CorpusText, edition: Edition, site_url: str | None = None) -> str:
+def render_original_page(text: CorpusText, edition: Edition, appearances: Appearances,
+                         site_url: str | None = None) -> str:
     """A text's page with every block in the characters it was published in.
 
     The metadata and panel around the blocks are converted as on every page; the blocks,
-    marked with KEEP … END, are left as the source has them.
+    marked with KEEP … END, are left as the source has them. ``appearances`` is the
+    edition's (``term_appearances``), computed once for all pages: it reads every occurrence.
     """
     blocks = tuple(replace(block, text=block.original) for block in text.article.blocks)
     shown = replace(text, meta=replace(text.meta, convert=None),
                     article=replace(text.article, blocks=blocks))
-    items = panel_items(text, edition, term_appearances(edition))
+    items = panel_items(text, edition, appearances)
     return render_text_page(shown, original_inline(edition, text.meta.id), render_panel(items), site_url)
 
 

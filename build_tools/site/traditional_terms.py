@@ -17,7 +17,12 @@ from dataclasses import replace
 from build_tools.annotations.definitions import OMISSION, quoted_citations
 from build_tools.annotations.glossary import GlossaryEntry
 from build_tools.edition import Edition
-from build_tools.site.render_glossary import occurrence_excerpt, render_script_twin, render_term_page
+from build_tools.site.render_glossary import (
+    occurrence_excerpt,
+    render_occurrence_page,
+    render_script_twin,
+    render_term_page,
+)
 from build_tools.site.render_relations import Appearances, comparison_snippet
 from build_tools.terms.annotate import Found
 
@@ -32,6 +37,11 @@ def render_traditional_term_page(entry: GlossaryEntry, edition: Edition, appeara
     return render_term_page(quoting_originals(entry, edition), edition, appearances, diagram,
                             lambda found: original_excerpt(found, edition), twin,
                             lambda found: original_snippet(found, edition))
+
+
+def render_traditional_occurrence_page(entry: GlossaryEntry, edition: Edition, number: int) -> str:
+    """Page ``number`` of a term's occurrence list, quoting Traditional-published texts as published."""
+    return render_occurrence_page(entry, edition, number, lambda found: original_excerpt(found, edition))
 
 
 def original_excerpt(found: Found, edition: Edition) -> str:
