@@ -45,10 +45,11 @@ PDFS = (("simplified", "edition.pdf"), ("traditional", "edition-zh-Hant.pdf"))  
 BUILD_EPOCH = "1767225600"  # a fixed SOURCE_DATE_EPOCH, as make exports from the last commit
 
 
-def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+def build_site(root: Path, pdf: bool = False, text_pdfs: tuple[str, ...] | None = None
+               ) -> subprocess.CompletedProcess[str]:
     """Generate the pages and run mkdocs build --strict in root (with ``pdf``, the downloads
     too, as make does: the offline zip before the site, whose home page gives its size, and
-    the whole-edition PDFs and every text's own PDF after it)."""
+    the whole-edition PDFs and every text's own PDF after it, or only ``text_pdfs``' own)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     generate = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "generate"],
                               capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
@@ -70,8 +71,9 @@ def build_site(root: Path, pdf: bool = False) -> subprocess.CompletedProcess[str
                                capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
         if built.returncode != 0:
             return built
+    only = ["--texts", ",".join(text_pdfs)] if text_pdfs is not None else []
     return subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "text-pdfs",
-                           "--output", str(root / "site")],
+                           "--output", str(root / "site"), *only],
                           capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
 
 

@@ -264,6 +264,22 @@ def test_appendix_gives_pages_of_occurrences(built: Built) -> None:
     assert "（第?页）" not in appendix and "第0页" not in appendix
 
 
+def test_printed_page_references_are_the_pages_of_their_targets(built: Built, edition: Edition) -> None:
+    """Contents and appendix print the pages the layout passes found (render.py), not guesses."""
+    ids = {chinese_number(n): t.meta.id for n, t in enumerate(edition.texts_in_reading_order(), start=1)}
+    appendix = flat("".join(built.pages[built.destinations["glossary"]:]))
+    checked = 0
+    for chapter, places in re.findall(r"第([一二三四五六七八九十]+)篇((?:[psc]\d+（第\d+页）、?)+)", appendix):
+        for anchor, page in re.findall(r"([psc]\d+)（第(\d+)页）", places):
+            assert int(page) == built.destinations[f"{ids[chapter]}-{anchor}"] + 1, (chapter, anchor)
+            checked += 1
+    contents = built.layout_pages[built.destinations["contents"]]
+    printed = [int(n) for n in re.findall(r"(?m)\.{3,}\s*(\d+)\s*$", contents)]
+    targets = ["note", *(t.meta.id for t in edition.texts_in_reading_order()), "glossary"]
+    assert printed == [built.destinations[target] + 1 for target in targets][:len(printed)]
+    assert len(printed) >= len(targets) - 1 and checked > 500
+
+
 def test_no_pinyin_garbage_after_characters(built: Built) -> None:
     assert [p for p in built.pages if remove_pinyin_garbage(p) != p] == []
 

@@ -30,7 +30,7 @@ from build_tools.presentation import cited_title
 from build_tools.problems import problem
 from build_tools.site.render_downloads import render_pdf_download
 from tests.sitebuild import PROJECT, copy_project
-from tests.test_pdf import flat, pdftotext
+from tests.test_pdf import NO_LINE_END, NO_LINE_START, flat, pdftotext
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 SHORTEST = "qiandongnan-sizhuasiqiang"  # five blocks: the cheapest book to lay out
@@ -185,6 +185,15 @@ def test_a_texts_pdf_holds_its_text_and_the_definition_of_every_term_it_uses(bui
         # Each occurrence names the page its paragraph is on.
         for anchor, page in re.findall(r"(p\d+)（第(\d+)页）", whole):
             assert int(page) == destinations[f"{text.meta.id}-{anchor}"] + 1, (text.meta.id, anchor)
+
+
+@pytest.mark.site
+def test_a_texts_pdf_keeps_the_chinese_line_breaking_rules(built_site: Path, edition: Edition) -> None:
+    for text in edition.texts:
+        lines = [re.sub(r"^\s*\d+\s{2,}", "", line).strip()
+                 for page in pdftotext(built_site / f"downloads/texts/{text.meta.id}.pdf", "-layout")
+                 for line in page.splitlines()]
+        assert [line for line in lines if line and (line[0] in NO_LINE_START or line[-1] in NO_LINE_END)] == []
 
 
 @pytest.mark.site

@@ -6,14 +6,20 @@ for one in-process build of the real edition; tables for the pure helpers first.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
 from build_tools.edition import Edition
 from build_tools.model import BlockKind
+from build_tools.pdf import render
 from build_tools.pdf.build import build_pdf
 from build_tools.pdf.chapter import GLOSS_BUDGET, chapter_marks
+from build_tools.pdf.patches import footnote_area_by_parts
 from build_tools.pdf.render import Laid
 from build_tools.pdf.typeset import ZWSP, typeset_words
 from build_tools.pdf.words import ELLIPSIS, segment, short_gloss, word_ends
@@ -52,11 +58,55 @@ def test_short_gloss_cuts_where_the_summary_reads_whole(summary: str, budget: in
     assert short_gloss(summary, budget, words) == expected
 
 
+@dataclass(frozen=True)
+class Measured:
+    """The real edition's book, laid out once with every footnote-area measurement checked."""
+
+    laid: Laid
+    calls: int  # measurements of a footnote area during layout
+    differences: list[tuple[object, ...]]  # where footnote_area_by_parts and WeasyPrint disagree
+
+
 @pytest.fixture(scope="module")
-def laid(edition: Edition) -> Laid:
-    built, problems = build_pdf(edition, datetime(2026, 1, 1, tzinfo=UTC))
+def measured(edition: Edition) -> Measured:
+    """Build the book; each time the footnote area is measured, measure it WeasyPrint's way too."""
+    from weasyprint.layout import LayoutContext
+
+    weasyprint = LayoutContext._update_footnote_area
+    calls, differences = [0], []
+
+    @contextmanager
+    def checking() -> Iterator[None]:
+        with footnote_area_by_parts():
+            ours = LayoutContext._update_footnote_area
+
+            def both(context: Any) -> bool:
+                before = context.page_bottom, context.current_footnote_area.height
+                theirs = weasyprint(context), context.page_bottom, context.current_footnote_area.height
+                context.page_bottom, context.current_footnote_area.height = before
+                mine = ours(context), context.page_bottom, context.current_footnote_area.height
+                calls[0] += 1
+                if theirs[0] != mine[0] or any(abs(a - b) > 1e-6 for a, b in zip(theirs[1:], mine[1:])):
+                    differences.append((theirs, mine, len(context.current_page_footnotes)))
+                return bool(mine[0])
+
+            LayoutContext._update_footnote_area = both
+            yield
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "footnote_area_by_parts", checking)
+        built, problems = build_pdf(edition, datetime(2026, 1, 1, tzinfo=UTC))
     assert problems == []
-    return built
+    return Measured(built, calls[0], differences)
+
+
+@pytest.fixture(scope="module")
+def laid(measured: Measured) -> Laid:
+    return measured.laid
+
+
+def test_footnote_areas_measured_by_parts_are_what_weasyprint_measures(measured: Measured) -> None:
+    assert measured.calls > 500 and measured.differences == []
 
 
 def test_every_title_is_measured(laid: Laid, edition: Edition) -> None:

@@ -71,9 +71,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except ValueError as err:
         report([problem("SOURCE_DATE_EPOCH", 1, 1, "bad-environment", str(err))], args.strict)
         return 1
-    plan = plan_edition_pdf(edition, chosen, getattr(args, "max_texts", None))
-    source = (TEXTS_OPTION if chosen else "--max-texts" if getattr(args, "max_texts", None)
-              else edition.pdf.path or "the default")
+    max_texts = getattr(args, "max_texts", None)
+    plan = plan_edition_pdf(edition, chosen, max_texts)
+    # What decided it, for the message: the command line, annotations/pdf.yml, or neither.
+    source = TEXTS_OPTION if chosen else "--max-texts" if max_texts else edition.pdf.path or "the default"
     if not plan.built:
         print(f"whole-edition PDF {plan.describe(source)}")
         return 0

@@ -124,38 +124,44 @@ def _checked(results: Iterator[TextPdf], built: list[TextPdf], strict: bool) -> 
         raise _Failed
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What every task needs: the checked edition in each script, the build's date, the site's address."""
+
+    shown: dict[str, Edition]
+    stamp: datetime
+    site_url: str | None
+
+
 def lay_out_all(edition: Edition, text_ids: tuple[str, ...], scripts: tuple[str, ...], stamp: datetime,
                 workers: int) -> Iterator[TextPdf]:
     """Each text's PDF in each script, as the workers finish them (in one process when ``workers`` is 1)."""
-    shown = {script: shown_edition(edition, script) for script in scripts}
-    site_url = read_site_url(os.environ)
+    shared = Shared({script: shown_edition(edition, script) for script in scripts}, stamp, read_site_url(os.environ))
     tasks = [(script, text_id) for script in scripts for text_id in text_ids]
     if workers == 1:
-        _start_worker(shown, stamp, site_url)
+        _start_worker(shared)
         yield from (lay_out_text(*task) for task in tasks)
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(shown, stamp, site_url)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(shared,)) as pool:
         for future in as_completed([pool.submit(lay_out_text, *task) for task in tasks]):
             yield future.result()
 
 
-# What a worker needs for every task, set once when it starts: a worker process's own state
-# (ProcessPoolExecutor's initializer cannot hand it to the tasks any other way without
-# sending the whole edition with each of them).
-_WORKER: dict[str, object] = {}
+# A worker process's own state, set once when it starts: ProcessPoolExecutor's initializer
+# has no other way to hand the tasks what they share, short of sending the whole edition
+# with each of them.
+_WORKER: dict[str, Shared] = {}
 
 
-def _start_worker(shown: dict[str, Edition], stamp: datetime, site_url: str | None) -> None:
-    _WORKER.update(shown=shown, stamp=stamp, site_url=site_url)
+def _start_worker(shared: Shared) -> None:
+    _WORKER["shared"] = shared
 
 
 def lay_out_text(script: str, text_id: str) -> TextPdf:
     """Lay out one text's PDF in one script (in a worker) and check it."""
     started = time.perf_counter()
-    shown: Edition = _WORKER["shown"][script]  # type: ignore[index]
-    stamp: datetime = _WORKER["stamp"]  # type: ignore[assignment]
-    site_url: str | None = _WORKER["site_url"]  # type: ignore[assignment]
-    laid, problems = lay_out_book(shown, text_book(shown, text_id), stamp, script, site_url)
+    shared = _WORKER["shared"]
+    shown = shared.shown[script]
+    laid, problems = lay_out_book(shown, text_book(shown, text_id), shared.stamp, script, shared.site_url)
     return TextPdf(text_pdf_path(text_id, script), laid.pdf, len(laid.pdf), laid.pages, time.perf_counter() - started,
                    tuple(problems + layout_warnings(laid)))
-
