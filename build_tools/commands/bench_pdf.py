@@ -80,9 +80,10 @@ def measure_pdf(root: Path, articles: int) -> PdfRun:
 def measure_text_pdfs(root: Path, articles: int, workers: int) -> TextPdfsRun:
     """Build every text's PDF in both scripts with this many workers (from nothing each time)."""
     site = root / f"site-{workers}"
-    output, seconds, cpu = _run(["--root", str(root), "text-pdfs", "--workers", str(workers), "--output", str(site)])
+    output, seconds, cpu = _run(["--root", str(root), "text-pdfs", "--workers", str(workers), "--output", str(site),
+                                 "--no-cache"])
     return TextPdfsRun(articles, workers, int(_number(r"wrote \d+ of (\d+) text PDFs", output)),
-                       int(_number(r": (\d+) pages", output)), seconds, cpu)
+                       int(_number(r"(\d+) pages laid out", output)), seconds, cpu)
 
 
 def exponent(small: PdfRun, large: PdfRun) -> float:

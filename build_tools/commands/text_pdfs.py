@@ -10,6 +10,10 @@ Layout is WeasyPrint's and single-threaded, so the texts are shared among worker
 (one per available CPU by default). Each worker gets the checked edition once, in both
 scripts, when it starts; a task is one text in one script. Nothing is written unless every
 PDF was laid out without an error; unchanged PDFs are not rewritten.
+
+Layouts are kept between builds (``pdf.layout_cache``, in ``build/cache/text-pdfs/``): after
+one annotation edit only the PDFs of the texts that use it are laid out again. A build of
+every text in both scripts then drops the layouts it did not use.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from build_tools.commands.pdf import TEXTS_OPTION, chosen_texts
 from build_tools.downloads import TEXT_PDFS, VIEWS, text_pdf_path
 from build_tools.edition import Edition
 from build_tools.pdf.build import build_stamp, lay_out_book, layout_warnings, shown_edition
+from build_tools.pdf import layout_cache
 from build_tools.pdf.contents import text_book
 from build_tools.problems import Problem, has_errors, problem
 from build_tools.site.repository import read_site_url
@@ -53,6 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="worker processes (default: the CPUs this process may use)")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings (the edition's and WeasyPrint's) as errors")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"lay every PDF out afresh, neither using nor filling ROOT/{layout_cache.FOLDER}")
     parser.set_defaults(run=cmd_text_pdfs)
 
 
@@ -66,6 +73,7 @@ class TextPdf:
     pages: int
     seconds: float
     problems: tuple[Problem, ...]
+    reused: bool = False  # its layout came from the cache
 
 
 def available_cpus() -> int:
@@ -91,10 +99,12 @@ def cmd_text_pdfs(args: argparse.Namespace) -> int:
     scripts = SCRIPTS[args.script]
     workers = max(1, min(args.workers or available_cpus(), len(text_ids) * len(scripts)))
     output: Path = args.output or args.root / DEFAULT_OUTPUT
-    started = time.perf_counter()
+    cache = None if getattr(args, "no_cache", False) else args.root / layout_cache.FOLDER
+    started, began = time.perf_counter(), time.time()
     built: list[TextPdf] = []
     try:
-        written = write_outputs(_checked(lay_out_all(edition, text_ids, scripts, stamp, workers), built, args.strict),
+        laid = lay_out_all(edition, text_ids, scripts, stamp, workers, cache)
+        written = write_outputs(_checked(laid, built, args.strict),
                                 output, roots=tuple(f"{VIEWS[script]}{TEXT_PDFS}" for script in scripts),
                                 staging_folder=STAGING)
     except _Failed:
@@ -102,11 +112,14 @@ def cmd_text_pdfs(args: argparse.Namespace) -> int:
         print("nothing was written", file=sys.stderr)
         return 1
     report([p for pdf in built for p in pdf.problems], args.strict)
-    pages = sum(pdf.pages for pdf in built)
+    if cache is not None and chosen is None and args.script == "both":
+        layout_cache.prune(cache, used_since=began)  # every layout this edition needs was just used
+    fresh = [pdf for pdf in built if not pdf.reused]
+    pages = sum(pdf.pages for pdf in fresh)
     print(f"wrote {written.changed} of {len(built)} text PDFs ({len(text_ids)} texts × {len(scripts)} scripts) "
-          f"under {output}: {pages} pages, {sum(pdf.size for pdf in built) / 2**20:.1f} MiB, "
-          f"{time.perf_counter() - started:.1f} s with {workers} worker(s), "
-          f"{sum(pdf.seconds for pdf in built) / max(pages, 1):.3f} s of layout per page")
+          f"under {output}, {len(built) - len(fresh)} of them laid out by an earlier build: "
+          f"{sum(pdf.size for pdf in built) / 2**20:.1f} MiB, {time.perf_counter() - started:.1f} s with "
+          f"{workers} worker(s), {pages} pages laid out at {sum(pdf.seconds for pdf in fresh) / max(pages, 1):.3f} s a page")
     return 0
 
 
@@ -131,12 +144,14 @@ class Shared:
     shown: dict[str, Edition]
     stamp: datetime
     site_url: str | None
+    cache: Path | None = None  # the layout cache's folder, if layouts are kept
 
 
 def lay_out_all(edition: Edition, text_ids: tuple[str, ...], scripts: tuple[str, ...], stamp: datetime,
-                workers: int) -> Iterator[TextPdf]:
+                workers: int, cache: Path | None = None) -> Iterator[TextPdf]:
     """Each text's PDF in each script, as the workers finish them (in one process when ``workers`` is 1)."""
-    shared = Shared({script: shown_edition(edition, script) for script in scripts}, stamp, read_site_url(os.environ))
+    shared = Shared({script: shown_edition(edition, script) for script in scripts}, stamp, read_site_url(os.environ),
+                    cache)
     tasks = [(script, text_id) for script in scripts for text_id in text_ids]
     if workers == 1:
         _start_worker(shared)
@@ -162,6 +177,7 @@ def lay_out_text(script: str, text_id: str) -> TextPdf:
     started = time.perf_counter()
     shared = _WORKER["shared"]
     shown = shared.shown[script]
-    laid, problems = lay_out_book(shown, text_book(shown, text_id), shared.stamp, script, shared.site_url)
+    laid, problems = lay_out_book(shown, text_book(shown, text_id), shared.stamp, script, shared.site_url,
+                                  shared.cache)
     return TextPdf(text_pdf_path(text_id, script), laid.pdf, len(laid.pdf), laid.pages, time.perf_counter() - started,
-                   tuple(problems + layout_warnings(laid)))
+                   tuple(problems + layout_warnings(laid)), laid.reused)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 
 from build_tools.diagrams.layout import layout_svgs
 from build_tools.edition import Edition
@@ -12,12 +13,14 @@ from build_tools.pdf.chapter import footnote_ids
 from build_tools.pdf.contents import Book, Scope, edition_book, selection_book
 from build_tools.pdf.diagrams import map_sources
 from build_tools.pdf.invariant import check_footnotes_laid, check_text_preserved
+from build_tools.pdf.layout_cache import cached_layout
 from build_tools.pdf.render import Laid, render_pdf
 from build_tools.pdf.traditional import to_traditional_book, traditional_edition
 from build_tools.problems import Problem, warning
 
 STYLESHEET = "build_tools/pdf/book.css"  # where WeasyPrint's warnings are reported
 FACES = {"simplified": "SC", "traditional": "TC"}  # the Noto CJK faces of each script
+UNDATED = datetime(1970, 1, 1, tzinfo=UTC)  # the date a book's HTML is keyed with in the layout cache
 
 
 def build_stamp(environ: Mapping[str, str]) -> datetime:
@@ -49,16 +52,26 @@ def shown_edition(edition: Edition, script: str) -> Edition:
 
 
 def lay_out_book(shown: Edition, book: Book, stamp: datetime, script: str,
-                 site_url: str | None = None) -> tuple[Laid, list[Problem]]:
-    """Render one book of an edition already in its script (``shown_edition``), lay it out, check it."""
+                 site_url: str | None = None, cache: Path | None = None) -> tuple[Laid, list[Problem]]:
+    """Render one book of an edition already in its script (``shown_edition``), lay it out, check it.
+
+    With a ``cache`` folder, a layout an earlier build made of the same HTML, but for the
+    build's date, is reused (``pdf.layout_cache``); the checks run on it all the same.
+    """
     maps: dict[str, str] = {}
     if book.scope is Scope.EDITION:
         sources = map_sources(shown, FACES[script])
         maps = dict(zip(sources, layout_svgs(list(sources.values())), strict=True))
-    html = render_book(shown, stamp, maps, book, site_url)
-    if script == "traditional":
-        html = to_traditional_book(html, shown, book.texts)
-    laid = render_pdf(html, FACES[script])
+
+    def book_html(dated: datetime) -> str:
+        html = render_book(shown, dated, maps, book, site_url)
+        return to_traditional_book(html, shown, book.texts) if script == "traditional" else html
+
+    html = book_html(stamp)
+    # The build's date is left out of the cache's key: make dates a build by its last commit,
+    # and every commit would otherwise lay out every text again. A kept layout keeps its date.
+    key_html = book_html(UNDATED) if cache is not None else html
+    laid = cached_layout(cache, html, key_html, FACES[script], render_pdf)
     footnotes = [(text.meta.id, ident) for text in book.texts for ident in footnote_ids(shown, text.meta.id)]
     return laid, check_text_preserved(html, list(book.texts)) + check_footnotes_laid(footnotes, laid.anchors)
 

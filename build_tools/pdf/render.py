@@ -43,6 +43,7 @@ class Laid:
     footnote_shares: tuple[float, ...] = ()  # per page, the share of its text area footnotes take
     title_lines: tuple[tuple[str, ...], ...] = ()  # each chapter and section title's lines
     passes: int = 1  # layouts it took for every printed page reference to hold
+    reused: bool = False  # taken from the layout cache of an earlier build (layout_cache.py)
 
 
 def render_pdf(book: str, face: str = "SC") -> Laid:
