@@ -19,7 +19,7 @@ from build_tools.stages.typography import join_cjk_lines
 INTRO = {  # what the appendix holds, after "共 N 条"
     Scope.EDITION: "按拼音排序。每条列出释义、组成、相关倡议、出处，以及在本版各篇中出现的段落与页码。",
     Scope.SELECTION: "即本书各篇用到的术语，按拼音排序。每条列出释义、组成、相关倡议、出处，以及在本书各篇中出现的段落与页码。",
-    Scope.TEXT: "即本篇用到的术语，按拼音排序。每条列出释义、组成、相关倡议、出处，以及在本篇中出现的段落与页码。",
+    Scope.TEXT: "即本篇用到的术语，按拼音排序。每条列出释义、组成、相关倡议、出处，以及在本篇中出现的段落。",
 }
 
 

@@ -19,6 +19,7 @@ from build_tools.pdf.front import (
     render_text_note,
     render_title_page,
 )
+from build_tools.pdf.render import PAGE
 
 LANGUAGE = "zh-Hans"
 
@@ -51,4 +52,14 @@ def render_book(edition: Edition, stamp: datetime, maps: dict[str, str] | None =
             f'<meta name="generator" content="build_tools pdf">'
             f'<meta name="dcterms.created" content="{stamp.isoformat()}">'
             f'<meta name="dcterms.modified" content="{stamp.isoformat()}">'
-            f'</head><body>{"".join(body)}</body></html>\n')
+            f'</head><body>{_unpaged("".join(body)) if book.scope is Scope.TEXT else "".join(body)}</body></html>\n')
+
+
+def _unpaged(html: str) -> str:
+    """A text's own PDF prints no page numbers: its references are links, and book.css
+    names the glossary instead ("详见书后术语表"). A page number needs a second layout
+    once the first has placed its target (``render.render_pdf``), which doubled the time of
+    each of the edition's thousands of text PDFs; in a book of a few dozen pages whose
+    paragraphs are numbered in the margin and whose glossary is in pinyin order, a reader
+    finds the place without it."""
+    return html.replace(f' {PAGE}=""', "")
