@@ -163,7 +163,8 @@ def _with_note(page: str, note: str) -> str:
     head, found, rest = page.partition(RAW_SOURCE)
     if not found:
         return page
-    return f'{head}{RAW_SOURCE}\n<p class="script-note">{escape_html(note)}</p>\n{rest}'
+    # Out of search like the source line above it: apparatus, the same on every text page.
+    return f'{head}{RAW_SOURCE}\n<p class="script-note" data-search-exclude>{escape_html(note)}</p>\n{rest}'
 
 
 def render_original_page(text: CorpusText, edition: Edition, reach: dict[str, Reach],
