@@ -33,8 +33,8 @@ from build_tools.checks import check_pdf_selection
 from build_tools.commands.pdf import TEXTS_OPTION, chosen_texts
 from build_tools.downloads import TEXT_PDFS, VIEWS, text_pdf_path
 from build_tools.edition import Edition
-from build_tools.pdf.build import build_stamp, lay_out_book, layout_warnings, shown_edition
 from build_tools.pdf import layout_cache
+from build_tools.pdf.build import build_stamp, lay_out_book, layout_warnings, shown_edition
 from build_tools.pdf.contents import text_book
 from build_tools.problems import Problem, has_errors, problem
 from build_tools.site.repository import read_site_url
