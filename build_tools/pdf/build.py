@@ -67,11 +67,15 @@ def lay_out_book(shown: Edition, book: Book, stamp: datetime, script: str,
         html = render_book(shown, dated, maps, book, site_url)
         return to_traditional_book(html, shown, book.texts) if script == "traditional" else html
 
-    html = book_html(stamp)
-    # The build's date is left out of the cache's key: make dates a build by its last commit,
-    # and every commit would otherwise lay out every text again. A kept layout keeps its date.
-    key_html = book_html(UNDATED) if cache is not None else html
-    laid = cached_layout(cache, html, key_html, FACES[script], render_pdf)
+    if cache is None:
+        html = book_html(stamp)
+        laid = render_pdf(html, FACES[script])
+    else:
+        # The build's date is left out of the cache's key: make dates a build by its last commit,
+        # and every commit would otherwise lay out every text again. A kept layout keeps its date;
+        # the dated HTML is rendered only when there is none. The checks read the same text either way.
+        html = book_html(UNDATED)
+        laid = cached_layout(cache, html, FACES[script], lambda: render_pdf(book_html(stamp), FACES[script]))
     footnotes = [(text.meta.id, ident) for text in book.texts for ident in footnote_ids(shown, text.meta.id)]
     return laid, check_text_preserved(html, list(book.texts)) + check_footnotes_laid(footnotes, laid.anchors)
 

@@ -55,21 +55,18 @@ def layout_key(html: str, face: str) -> str:
     return digest.hexdigest()
 
 
-def cached_layout(folder: Path | None, html: str, key_html: str, face: str,
-                  lay_out: Callable[[str, str], Laid]) -> Laid:
-    """``lay_out(html, face)``, or the layout an earlier build kept in ``folder`` for the same
-    ``key_html`` (``Laid.reused`` then says so). With no folder, nothing is kept.
+def cached_layout(folder: Path, key_html: str, face: str, lay_out: Callable[[], Laid]) -> Laid:
+    """The layout an earlier build kept in ``folder`` for ``key_html`` (``Laid.reused`` then
+    says so), else ``lay_out()``, kept there for the next build.
 
     ``key_html`` is the book's HTML with what may change without a new layout left out:
     the build's date (``pdf.build.UNDATED``).
     """
-    if folder is None:
-        return lay_out(html, face)
     key = layout_key(key_html, face)
     kept = read_entry(folder, key)
     if kept is not None:
         return kept
-    laid = lay_out(html, face)
+    laid = lay_out()
     write_entry(folder, key, laid)
     return laid
 
